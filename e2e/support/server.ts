@@ -1,0 +1,128 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './paths.ts';
+
+export interface RunningServer {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
+  url: string;
+  dataDir: string;
+  /** The server's recent output, for failure messages. */
+  output(): string;
+  /** SIGTERM, wait for the exit (SIGKILL after a grace period), then delete the data dir. */
+  stop(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  /** How long to wait for /readyz: the first start migrates and seeds ~14k admin units. */
+  readyTimeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+/** Builds web/dist when it is missing: the server serves the built app at `/`. */
+export function ensureWebBuilt(): void {
+  if (existsSync(join(repoRoot, 'web', 'dist', 'index.html'))) return;
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(
+      `'npm run build -w web' failed (exit ${result.status ?? result.signal}); cannot serve the web app`,
+    );
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts the real `cqs start` as a child process on a free port with a fresh embedded database. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'cqs-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Always the embedded engine in a throwaway dir, whatever the calling shell points at.
+  delete env.DATABASE_URL;
+  Object.assign(env, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  });
+
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const output = () => lines.join('\n');
+
+  let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  const exit = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve();
+    });
+  });
+
+  const stop = async () => {
+    if (!exited) {
+      child.kill('SIGTERM');
+      const timedOut = await Promise.race([exit.then(() => false), sleep(15_000).then(() => true)]);
+      if (timedOut) {
+        child.kill('SIGKILL');
+        await exit;
+      }
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    if (exited) {
+      const { code, signal } = exited;
+      await stop();
+      throw new Error(`cqs start exited early (code ${code}, signal ${signal}):\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      if (response.status === 200) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `cqs start was not ready within ${readyTimeoutMs / 1000} s at ${url}/readyz:\n${output()}`,
+      );
+    }
+    await sleep(500);
+  }
+
+  return { url, dataDir, output, stop };
+}

@@ -1,0 +1,172 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { seedReferenceData } from '../seed/index.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { isNewDatabase, openAndMigrate, startPlatform } from './main.ts';
+import { BackupError, backup, restore, rowCount } from './platform/backup.ts';
+import { progress } from './platform/progress.ts';
+
+type Verb = {
+  usage: string;
+  summary: string;
+  options?: Record<string, { type: 'boolean' | 'string'; short?: string }>;
+  args?: number;
+  run(config: Config, args: string[], flags: Record<string, unknown>): Promise<number | undefined>;
+};
+
+const bar = (label: string) => (total: number) => progress(label, total);
+
+const verbs: Record<string, Verb> = {
+  start: {
+    usage: 'cqs start',
+    summary:
+      'Migrate the database, load reference data if it is new, and serve the API and the web app on PORT (default 3000).',
+    async run(config) {
+      const running = await startPlatform(config);
+      const { database } = running;
+      console.log(`
+Chính quyền số đang chạy / is running
+  Trang web / web app:      ${running.url}/
+  Tài liệu API / API docs:  ${running.url}/api/docs
+  Sức khỏe / health:        ${running.url}/healthz  ${running.url}/readyz  ${running.url}/metrics
+  Cơ sở dữ liệu / database: ${database.describe}
+  Tỉnh / province:          ${config.PROVINCE_CODE}
+  Tài khoản demo / demo accounts: none yet (the identity module adds them)
+Dừng: Ctrl+C / Stop: Ctrl+C`);
+      const stop = async (signal: string) => {
+        console.log(`\n${signal}: đang dừng / stopping…`);
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      return undefined; // keep running
+    },
+  },
+  migrate: {
+    usage: 'cqs migrate',
+    summary: 'Apply the committed SQL migrations that the database has not applied yet.',
+    async run(config) {
+      const database = await openAndMigrate(config);
+      console.log(`Migrations applied: ${database.describe}`);
+      await database.close();
+      return 0;
+    },
+  },
+  seed: {
+    usage: 'cqs seed [--demo]',
+    summary:
+      "Load reference data: the 2025 administrative map (34 provinces, 3,321 communes), the pre-2025 units with the merge links, and the province's agencies. Safe to repeat. --demo also loads demo records of the modules that have them.",
+    options: { demo: { type: 'boolean' } },
+    async run(config, _args, flags) {
+      const database = await openAndMigrate(config);
+      try {
+        const s = await seedReferenceData(database, config, progress);
+        console.log(
+          `Reference data: ${s.adminUnits} administrative units, ${s.successions} merge links, ${s.agencies} agencies added.`,
+        );
+        for (const note of s.notes) console.log(`  note: ${note}`);
+        if (flags.demo) console.log('Demo data: no module ships demo records yet beyond the reference data.');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    },
+  },
+  backup: {
+    usage: 'cqs backup FILE',
+    summary:
+      "Write a full, consistent backup (one snapshot, gzip'd JSON lines) of the database to FILE. It restores on PGlite or PostgreSQL.",
+    args: 1,
+    async run(config, [file]) {
+      const database = await openAndMigrate(config);
+      try {
+        const r = await backup(database, path.resolve(file!), bar('Sao lưu / backup'));
+        console.log(`Backup written: ${file} (${r.tables} tables, ${r.rows} rows)`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'cqs restore FILE [--force]',
+    summary:
+      "Replace the database's content with the backup in FILE, in one transaction. Refuses a database that has data unless --force is given.",
+    args: 1,
+    options: { force: { type: 'boolean' } },
+    async run(config, [file], flags) {
+      const database = await openAndMigrate(config);
+      try {
+        if (!flags.force && !(await isNewDatabase(database)) && (await rowCount(database)) > 0) {
+          console.error(
+            'Cơ sở dữ liệu đã có dữ liệu; thêm --force để ghi đè. / The database has data; add --force to replace it.',
+          );
+          return 2;
+        }
+        const r = await restore(database, path.resolve(file!), bar('Khôi phục / restore'));
+        console.log(`Restored ${r.rows} rows in ${r.tables} tables from ${file}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    },
+  },
+};
+
+function help(): string {
+  const lines = Object.values(verbs).map((v) => `  ${v.usage.padEnd(28)} ${v.summary}`);
+  return `cqs — Chính quyền số command line\n\nUsage:\n${lines.join('\n')}\n\nEach verb takes --help. Configuration comes from environment variables (see README).`;
+}
+
+export async function main(argv: string[]): Promise<number | undefined> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return 0;
+  }
+  const verb = verbs[name];
+  if (!verb) {
+    console.error(`Lệnh không tồn tại / unknown command: ${name}\n\n${help()}`);
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { help: { type: 'boolean', short: 'h' }, ...verb.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\nUsage: ${verb.usage}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(`Usage: ${verb.usage}\n\n${verb.summary}`);
+    return 0;
+  }
+  if ((verb.args ?? 0) !== parsed.positionals.length) {
+    console.error(`Usage: ${verb.usage}`);
+    return 2;
+  }
+  const config = loadConfig();
+  return verb.run(config, parsed.positionals, parsed.values);
+}
+
+const isEntry = process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]));
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== undefined) process.exit(code);
+    },
+    (e: unknown) => {
+      if (e instanceof ConfigError || e instanceof BackupError) {
+        console.error(e.message);
+      } else {
+        console.error(e);
+      }
+      process.exit(1);
+    },
+  );
+}

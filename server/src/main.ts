@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { seedReferenceData } from '../seed/index.ts';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/engine.ts';
+import { migrate } from './db/migrate.ts';
+import { buildApp } from './platform/http/app.ts';
+import { progress } from './platform/progress.ts';
+
+/** Composition root: config → database (migrated) → HTTP app. */
+export async function openAndMigrate(config: Config): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DATABASE_POOL_MAX,
+  });
+  try {
+    await migrate(database);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return database;
+}
+
+/** A database is new when the administrative map has never been loaded into it. */
+export async function isNewDatabase(database: Database): Promise<boolean> {
+  const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM admin_unit`);
+  return (row?.n ?? 0) === 0;
+}
+
+export type Running = { url: string; close(): Promise<void>; database: Database };
+
+export async function startPlatform(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<Running> {
+  const database = await openAndMigrate(config);
+  if (await isNewDatabase(database)) {
+    log('Cơ sở dữ liệu mới: nạp dữ liệu tham chiếu / New database: loading reference data…');
+    const summary = await seedReferenceData(database, config, progress);
+    for (const note of summary.notes) log(`  note: ${note}`);
+  }
+  const app = await buildApp({ config, database });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await app.close();
+      await database.close();
+    })();
+    return closing;
+  };
+  return { url, close, database };
+}

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/engine.ts';
+import { adminUnitRoutes } from '../../modules/admin-units/routes.ts';
+import { identityRoutes } from '../../modules/identity/routes.ts';
+import { siteRoutes } from '../../modules/site/routes.ts';
+import { HttpErrors } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { healthRoutes } from './health.ts';
+import { registerMetrics } from './metrics.ts';
+import { sendProblem, toDomainError } from './problem.ts';
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** false in tests that want quiet output; otherwise pino JSON at LOG_LEVEL. */
+  logger?: boolean;
+};
+
+/** Builds the HTTP application: plugins, error model, modules' routes, the web app. */
+export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.LOG_LEVEL,
+          // Secrets and personal data never reach the logs.
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    // Accept a caller's request id only when it is sane, else make our own.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
+    },
+    routerOptions: { maxParamLength: 200 },
+    // Malformed URL encoding and the like: our problem format, not Fastify's default.
+    frameworkErrors: (error, req, reply) => sendProblem(reply, toDomainError(error, req)),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: anything else is 415, not a string that fails validation later.
+  app.removeContentTypeParser(['text/plain']);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'font-src': ["'self'", 'data:'],
+        'script-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        // Provinces deploy on plain HTTP inside their network too; don't rewrite to https.
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Chính quyền số API',
+        version: '0.1.0',
+        description:
+          'API của nền tảng Chính quyền số. Errors are RFC 9457 problem+json with Vietnamese `title`/`detail`, English in `en`, and per-field `errors`.',
+      },
+      tags: [
+        { name: 'site', description: 'The deploying province' },
+        { name: 'admin-units', description: 'Administrative units (đơn vị hành chính), 2025 and before' },
+        { name: 'identity', description: 'Agencies, accounts and roles' },
+        { name: 'operations', description: 'Health and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerMetrics(app, database);
+
+  app.setErrorHandler((error, req, reply) => sendProblem(reply, toDomainError(error as Error, req)));
+
+  await app.register(healthRoutes(database));
+  await app.register(siteRoutes(database, config));
+  await app.register(adminUnitRoutes(database));
+  await app.register(identityRoutes(database));
+
+  const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.WEB_DIST_DIR,
+      wildcard: false,
+      index: false,
+      // Vite fingerprints assets: cache them for a year; index.html must always be fresh.
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  } else {
+    app.log.warn(`No web build at ${config.WEB_DIST_DIR}; serving the API only (run: npm run build)`);
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const isPage =
+      hasWeb &&
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !req.url.startsWith('/api/') &&
+      !path.extname(req.url.split('?')[0] ?? '') &&
+      (req.headers.accept ?? '').includes('text/html');
+    // The SPA owns every other page path; its router shows its own "not found".
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(reply, HttpErrors.create('NOT_FOUND'));
+  });
+
+  return app;
+}

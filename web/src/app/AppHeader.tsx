@@ -1,0 +1,36 @@
+import { Container, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PlatformMark } from '../ui/icons';
+import { pickLocalized } from '../ui/localized';
+import { LanguageSwitch } from './LanguageSwitch';
+import { placeTitle, useSite } from './site';
+
+export function AppHeader() {
+  const { t, i18n } = useTranslation();
+  const site = useSite();
+  const info = site.status === 'success' ? site.data : undefined;
+  const platformName = info ? pickLocalized(info.platformName, i18n.language) : t('app.name');
+
+  return (
+    <header className="cqs-header">
+      <Container size="lg" py="sm">
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <a className="cqs-brand" href="/" aria-label={`${platformName} — ${t('app.homeLink')}`}>
+            <PlatformMark />
+            <span className="cqs-brand-text">
+              <Text component="span" display="block" fw={700} fz={{ base: 'md', sm: 'lg' }}>
+                {platformName}
+              </Text>
+              {info && (
+                <Text component="span" display="block" fz="sm" c="dimmed">
+                  {placeTitle(t, info.province)}
+                </Text>
+              )}
+            </span>
+          </a>
+          <LanguageSwitch />
+        </Group>
+      </Container>
+    </header>
+  );
+}

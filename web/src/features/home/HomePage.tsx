@@ -1,0 +1,96 @@
+import { Card, Container, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { communeTypes, placeInSentence, placeTitle, type SiteInfo, useSite } from '../../app/site';
+import { ErrorState } from '../../ui/ErrorState';
+import { LoadingState } from '../../ui/LoadingState';
+import { formatNumber } from '../../ui/localized';
+import { CommuneSearch } from '../admin-units/CommuneSearch';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const site = useSite();
+
+  if (site.status === 'success') return <Home info={site.data} />;
+  return (
+    <Container size="lg" py="xl">
+      {site.status === 'error' ? (
+        <ErrorState error={site.error} onRetry={site.retry} />
+      ) : (
+        <LoadingState label={t('state.loading')} />
+      )}
+    </Container>
+  );
+}
+
+function Home({ info }: { info: SiteInfo }) {
+  const { t } = useTranslation();
+  const place = placeInSentence(t, info.province);
+
+  return (
+    <>
+      <section className="cqs-hero" aria-labelledby="hero-title">
+        <Container size="lg" py={{ base: 'xl', md: 48 }}>
+          <Stack gap="sm" maw={720}>
+            <Title id="hero-title" order={1} fz={{ base: 26, sm: 34, md: 40 }} lh={1.2}>
+              {t('hero.title', { place })}
+            </Title>
+            <Text fz={{ base: 'md', md: 'lg' }} c="gray.7">
+              {t('hero.lead')}
+            </Text>
+          </Stack>
+        </Container>
+      </section>
+      <Container size="lg" py="xl">
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <KeyFigures info={info} />
+          <CommuneSearch provinceCode={info.province.code} place={place} />
+        </SimpleGrid>
+      </Container>
+    </>
+  );
+}
+
+function KeyFigures({ info }: { info: SiteInfo }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const breakdown = communeTypes
+    .map((type) => ({ type, count: info.communeCountsByType[type] ?? 0 }))
+    .filter((entry) => entry.count > 0);
+
+  return (
+    <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="facts-title">
+      <Title order={2} fz="h3" id="facts-title" mb="md">
+        {t('facts.title')}
+      </Title>
+      <dl className="cqs-facts">
+        <div>
+          <dt>{t('facts.province')}</dt>
+          <dd>{placeTitle(t, info.province)}</dd>
+        </div>
+        <div>
+          <dt>{t('facts.provinceCode')}</dt>
+          <dd data-testid="province-code">{info.province.code}</dd>
+        </div>
+        <div>
+          <dt>{t('facts.communes')}</dt>
+          <dd>
+            <span className="cqs-big-number" data-testid="commune-count">
+              {formatNumber(info.communeCount, language)}
+            </span>{' '}
+            <span>{t('facts.communeUnit', { count: info.communeCount })}</span>
+            {breakdown.length > 0 && (
+              <Text component="span" display="block" size="sm" c="dimmed" fw={400} mt={4}>
+                <VisuallyHidden>{t('facts.breakdownLabel')}: </VisuallyHidden>
+                {breakdown
+                  .map(({ type, count }) =>
+                    t(`unitCount.${type}`, { count, formatted: formatNumber(count, language) }),
+                  )
+                  .join(' · ')}
+              </Text>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, getJson } from './api';
+
+export type QueryState<T> =
+  | { status: 'idle' }
+  /** `previous` keeps the last answer on screen while the next one loads (no flicker while typing). */
+  | { status: 'loading'; previous?: T }
+  | { status: 'success'; data: T }
+  | { status: 'error'; error: ApiError };
+
+export type QueryResult<T> = QueryState<T> & { retry: () => void };
+
+/**
+ * GETs `path` (nothing when it is null), cancelling the request in flight when the path changes or
+ * the component goes away, so a slow answer to an old query never overwrites a newer one.
+ */
+export function useApiQuery<T>(path: string | null): QueryResult<T> {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<QueryState<T>>(path ? { status: 'loading' } : { status: 'idle' });
+
+  useEffect(() => {
+    if (path === null) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    setState((prev) => ({
+      status: 'loading',
+      previous: prev.status === 'success' ? prev.data : prev.status === 'loading' ? prev.previous : undefined,
+    }));
+    getJson<T>(path, { signal: controller.signal, revalidate: attempt > 0 }).then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ status: 'success', data });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({
+          status: 'error',
+          error: error instanceof ApiError ? error : new ApiError(0, String(error)),
+        });
+      },
+    );
+    return () => controller.abort();
+  }, [path, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, retry };
+}

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API server (`npm run cqs -- start`) listens on 3000 by default; in development Vite serves the
+// app and forwards API and health calls to it, so the browser sees one origin as in production.
+const apiTarget = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': apiTarget,
+      '/healthz': apiTarget,
+      '/readyz': apiTarget,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Only the woff2 files are fetched by current browsers; keep them as files (cacheable), never inlined.
+    assetsInlineLimit: 0,
+  },
+});
