@@ -20,13 +20,17 @@ export interface StartServerOptions {
   /** How long to wait for /readyz: the first start migrates and seeds ~14k admin units. */
   readyTimeoutMs?: number;
   env?: Record<string, string>;
+  /** Use (and keep) this data dir instead of a fresh one that stop() deletes: for restart tests. */
+  dataDir?: string;
 }
 
 /** Builds web/dist when it is missing: the server serves the built app at `/`. */
 export function ensureWebBuilt(): void {
   if (existsSync(join(repoRoot, 'web', 'dist', 'index.html'))) return;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(npm, ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'inherit', env });
   if (result.status !== 0) {
     throw new Error(
       `'npm run build -w web' failed (exit ${result.status ?? result.signal}); cannot serve the web app`,
@@ -53,7 +57,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'cqs-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'cqs-e2e-')));
   const url = `http://127.0.0.1:${port}`;
 
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -99,7 +103,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         await exit;
       }
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + readyTimeoutMs;

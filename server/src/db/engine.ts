@@ -57,6 +57,9 @@ async function openPglite(dataDir?: string): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can be cut by the server (restart, failover, admin): the pool replaces it.
+  // Without a listener Node would treat the event as an uncaught error and stop the process.
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL connection lost: ${e.message}`));
   // Fail early with the server's own message (wrong host, database missing) rather than on first request.
   const probe = await pool.connect();
   probe.release();

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
+import { HttpErrors } from '../../platform/errors.ts';
+import { problemResponses } from '../../platform/http/problem.ts';
 import { localizedTextSchema } from '../../platform/http/schemas.ts';
 import { countCommunesByType, currentProvince } from '../admin-units/service.ts';
 import { findAgency } from '../identity/agencies.ts';
@@ -36,7 +38,7 @@ export const siteRoutes =
         schema: {
           tags: ['site'],
           summary: 'The deploying province: name, code, number of communes, contact',
-          response: { 200: siteSchema },
+          response: { 200: siteSchema, ...problemResponses(503) },
         },
       },
       async () => {
@@ -45,7 +47,12 @@ export const siteRoutes =
           countCommunesByType(database.db, config.PROVINCE_CODE),
           findAgency(database.db, 'service_center', config.PROVINCE_CODE),
         ]);
-        if (!province) throw new Error(`PROVINCE_CODE ${config.PROVINCE_CODE} is not seeded`);
+        if (!province) {
+          throw HttpErrors.create('NOT_READY', {
+            vi: `Chưa nạp dữ liệu tỉnh ${config.PROVINCE_CODE}; chạy: cqs seed`,
+            en: `Province ${config.PROVINCE_CODE} is not loaded; run: cqs seed`,
+          });
+        }
         return {
           platformName: { vi: 'Chính quyền số', en: 'Digital Government' },
           province: {

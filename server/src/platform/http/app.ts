@@ -41,7 +41,8 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
         }
       : false,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
+    // genReqId reads x-request-id itself: Fastify would otherwise take any value unchecked.
+    requestIdHeader: false,
     // Accept a caller's request id only when it is sane, else make our own.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -103,6 +103,15 @@ export function toDomainError(error: FastifyError | Error, req: FastifyRequest):
       en: fe.message || 'Bad request.',
     });
   }
+  // PostgreSQL "data exception" (class 22): input the database cannot hold, e.g. a NUL character.
+  const sqlState =
+    (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
+    return HttpErrors.create('BAD_REQUEST', {
+      vi: 'Dữ liệu chứa ký tự hoặc giá trị không lưu trữ được.',
+      en: 'The request holds characters or values that cannot be stored.',
+    });
+  }
   req.log.error({ err: error }, 'unhandled error');
   return HttpErrors.create('INTERNAL');
 }

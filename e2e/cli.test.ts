@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDatabase, testEngines } from '../server/test/support/databases.ts';
+import { repoRoot, startServer } from './support/index.ts';
+
+/** Runs `cqs …` as a user would, in its own process. */
+function cqs(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+const json = async <T>(url: string) => (await (await fetch(url)).json()) as T;
+type Site = { province: { name: string }; communeCount: number };
+
+describe('the cqs command', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('stops on a bad setting with a message naming it', () => {
+    const r = cqs(['start'], { PORT: 'abc' });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('PORT="abc": must be a whole number from 1 to 65535');
+  });
+
+  it('explains every verb with --help', () => {
+    const all = cqs(['--help']);
+    expect(all.code).toBe(0);
+    for (const verb of ['start', 'migrate', 'seed', 'backup', 'restore']) {
+      expect(all.out).toContain(`cqs ${verb}`);
+      const one = cqs([verb, '--help']);
+      expect(one.code, verb).toBe(0);
+      expect(one.out, verb).toContain(`Usage: cqs ${verb}`);
+    }
+    expect(cqs(['frobnicate']).code).toBe(2);
+  });
+
+  it('keeps its data across a restart on PGlite, and backs it up and restores it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cqs-restart-'));
+    dirs.push(dataDir);
+    const first = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
+    const site = await json<Site>(`${first.url}/api/site`);
+    expect(site).toMatchObject({ province: { name: 'Tuyên Quang' }, communeCount: 124 });
+    expect(first.output()).toContain('New database');
+    await first.stop();
+
+    const second = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
+    expect(await json<Site>(`${second.url}/api/site`)).toEqual(site);
+    expect(second.output()).not.toContain('New database');
+    await second.stop();
+
+    const file = join(dataDir, 'backup.cqsbak.gz');
+    const backup = cqs(['backup', file], { DATA_DIR: dataDir });
+    expect(backup.code, backup.out).toBe(0);
+    expect(backup.out).toContain('Backup written');
+    const refused = cqs(['restore', file], { DATA_DIR: dataDir });
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('--force');
+    const restored = cqs(['restore', file, '--force'], { DATA_DIR: dataDir });
+    expect(restored.code, restored.out).toBe(0);
+    expect(restored.out).toMatch(/Restored \d+ rows/);
+  });
+
+  it('runs on a real PostgreSQL server given DATABASE_URL', async () => {
+    if (!(await testEngines()).includes('postgres')) return; // testEngines() fails instead under CI=true
+    const db = await freshDatabase('postgres');
+    try {
+      const server = await startServer({ env: { DATABASE_URL: db.url!, PROVINCE_CODE: '08' } });
+      try {
+        expect(await json<Site>(`${server.url}/api/site`)).toMatchObject({ communeCount: 124 });
+        expect(await json<{ engine: string }>(`${server.url}/readyz`)).toMatchObject({ engine: 'postgres' });
+        expect(server.output()).toContain('PostgreSQL at postgres://');
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
