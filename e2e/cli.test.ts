@@ -30,6 +30,18 @@ describe('the cqs command', () => {
     const r = cqs(['start'], { PORT: 'abc' });
     expect(r.code).toBe(1);
     expect(r.out).toContain('PORT="abc": must be a whole number from 1 to 65535');
+    const unreachable = cqs(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.out).toContain('DATABASE_URL: không kết nối được PostgreSQL / cannot connect');
+  });
+
+  it('refuses a province code that no longer exists, without a stack trace', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cqs-bad-province-'));
+    dirs.push(dataDir);
+    const r = cqs(['seed'], { DATA_DIR: dataDir, PROVINCE_CODE: '02' }); // Hà Giang, merged into Tuyên Quang
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('PROVINCE_CODE="02": không phải mã tỉnh sau 01/07/2025');
+    expect(r.out).not.toContain('    at ');
   });
 
   it('explains every verb with --help', () => {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { ConfigError } from '../src/config.ts';
 import type { Database } from '../src/db/engine.ts';
 import { inTransaction } from '../src/db/transaction.ts';
-import { adminUnits } from '../src/modules/admin-units/schema.ts';
+import { currentProvince, listAdminUnits } from '../src/modules/admin-units/service.ts';
 import { agencies } from '../src/modules/identity/schema.ts';
 import { newId } from '../src/platform/ids.ts';
 import type { Progress } from '../src/platform/progress.ts';
@@ -32,28 +32,19 @@ export async function seedAgencies(
   makeProgress: (total: number) => Progress,
 ): Promise<{ inserted: number }> {
   const { db } = database;
-  const [province] = await db
-    .select()
-    .from(adminUnits)
-    .where(
-      and(
-        eq(adminUnits.level, 'province'),
-        eq(adminUnits.code, opts.provinceCode),
-        isNull(adminUnits.validTo),
-      ),
+  // The administrative map belongs to the admin-units module: read it through its service.
+  const province = await currentProvince(db, opts.provinceCode);
+  if (!province) {
+    throw new ConfigError(
+      `PROVINCE_CODE="${opts.provinceCode}": không phải mã tỉnh sau 01/07/2025 / not a province code of 1 July 2025 (see GET /api/admin-units?level=province)`,
     );
-  if (!province) throw new Error(`PROVINCE_CODE ${opts.provinceCode} is not a province of 1 July 2025`);
-  const communes = await db
-    .select()
-    .from(adminUnits)
-    .where(
-      and(
-        eq(adminUnits.level, 'commune'),
-        eq(adminUnits.provinceCode, opts.provinceCode),
-        isNull(adminUnits.validTo),
-      ),
-    )
-    .orderBy(asc(adminUnits.code));
+  }
+  const { items: communes } = await listAdminUnits(db, {
+    level: 'commune',
+    province: opts.provinceCode,
+    limit: 5000,
+    offset: 0,
+  });
 
   const root = opts.agencyCodeRoot;
   // Re-seeding keeps existing agencies (and their ids, so children still point at them).

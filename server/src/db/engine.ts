@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { ConfigError } from '../config.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -61,19 +62,30 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // Without a listener Node would treat the event as an uncaught error and stop the process.
   pool.on('error', (e) => process.emitWarning(`PostgreSQL connection lost: ${e.message}`));
   // Fail early with the server's own message (wrong host, database missing) rather than on first request.
-  const probe = await pool.connect();
-  probe.release();
+  try {
+    (await pool.connect()).release();
+  } catch (e) {
+    await pool.end();
+    throw new ConfigError(
+      `DATABASE_URL: không kết nối được PostgreSQL / cannot connect to PostgreSQL at ${redacted(url)}: ${(e as Error).message}`,
+    );
+  }
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-  const safeUrl = new URL(url);
-  if (safeUrl.password) safeUrl.password = '***';
   return {
     kind: 'postgres',
     db,
     rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
-    describe: `PostgreSQL at ${safeUrl.toString()}`,
+    describe: `PostgreSQL at ${redacted(url)}`,
   };
+}
+
+/** The URL without its password, for messages and logs. */
+function redacted(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
 }
 
 /** Server version, e.g. "PostgreSQL 15.19" — PGlite reports 18. */
