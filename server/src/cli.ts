@@ -1,20 +1,28 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD, listDemoAccounts, seedDemoAccounts } from '../seed/demo.ts';
 import { seedReferenceData } from '../seed/index.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import type { Database } from './db/engine.ts';
 import { isNewDatabase, openAndMigrate, startPlatform } from './main.ts';
+import { identityVerbs } from './modules/identity/cli.ts';
 import { BackupError, backup, restore, rowCount } from './platform/backup.ts';
+import type { Verb } from './platform/cli.ts';
 import { progress } from './platform/progress.ts';
 
-type Verb = {
-  usage: string;
-  summary: string;
-  options?: Record<string, { type: 'boolean' | 'string'; short?: string }>;
-  args?: number;
-  run(config: Config, args: string[], flags: Record<string, unknown>): Promise<number | undefined>;
-};
-
 const bar = (label: string) => (total: number) => progress(label, total);
+
+async function demoBanner(database: Database): Promise<string> {
+  const accounts = await listDemoAccounts(database);
+  if (accounts.length === 0) return '';
+  const lines = accounts.map(
+    (a) =>
+      `    ${a.email.padEnd(40)} ${a.name}${a.roles.length ? ` — ${a.roles.join('; ')}` : ' — công dân / citizen'}`,
+  );
+  return `  Tài khoản demo / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}); cán bộ thiết lập xác thực hai lớp ở lần đăng nhập đầu / officials set up two-factor sign-in at first login:
+${lines.join('\n')}
+`;
+}
 
 const verbs: Record<string, Verb> = {
   start: {
@@ -31,8 +39,8 @@ Chính quyền số đang chạy / is running
   Sức khỏe / health:        ${running.url}/healthz  ${running.url}/readyz  ${running.url}/metrics
   Cơ sở dữ liệu / database: ${database.describe}
   Tỉnh / province:          ${config.PROVINCE_CODE}
-  Tài khoản demo / demo accounts: none yet (the identity module adds them)
-Dừng: Ctrl+C / Stop: Ctrl+C`);
+  Thư điện tử / mail:       ${running.mailer}
+${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
       const stop = async (signal: string) => {
         console.log(`\n${signal}: đang dừng / stopping…`);
         await running.close();
@@ -66,7 +74,7 @@ Dừng: Ctrl+C / Stop: Ctrl+C`);
           `Reference data: ${s.adminUnits} administrative units, ${s.successions} merge links, ${s.agencies} agencies added.`,
         );
         for (const note of s.notes) console.log(`  note: ${note}`);
-        if (flags.demo) console.log('Demo data: no module ships demo records yet beyond the reference data.');
+        if (flags.demo) console.log(`Demo accounts: ${await seedDemoAccounts(database, config)} added.`);
       } finally {
         await database.close();
       }
@@ -114,6 +122,8 @@ Dừng: Ctrl+C / Stop: Ctrl+C`);
   },
 };
 
+Object.assign(verbs, identityVerbs);
+
 function help(): string {
   const lines = Object.values(verbs).map((v) => `  ${v.usage.padEnd(28)} ${v.summary}`);
   return `cqs — Chính quyền số command line\n\nUsage:\n${lines.join('\n')}\n\nEach verb takes --help. Configuration comes from environment variables (see README).`;
@@ -146,7 +156,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
     console.log(`Usage: ${verb.usage}\n\n${verb.summary}`);
     return 0;
   }
-  if ((verb.args ?? 0) !== parsed.positionals.length) {
+  const [min, max] = Array.isArray(verb.args) ? verb.args : [verb.args ?? 0, verb.args ?? 0];
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
     console.error(`Usage: ${verb.usage}`);
     return 2;
   }

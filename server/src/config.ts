@@ -64,9 +64,49 @@ const configSchema = z.object({
   SITE_CONTACT_PHONE: z.string().optional(),
   SITE_CONTACT_EMAIL: z.email({ message: 'must be an e-mail address' }).optional(),
   SITE_WEBSITE: z.url({ message: 'must be an absolute URL' }).optional(),
+  SECRET_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.example.vn:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Chính quyền số <no-reply@localhost>'),
+  LOGIN_MAX_FAILURES: z.coerce
+    .number({ message: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1, 'must be a whole number from 1 to 100')
+    .max(100, 'must be a whole number from 1 to 100')
+    .default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number({ message: 'must be a whole number of minutes from 1 to 1440' })
+    .int('must be a whole number of minutes from 1 to 1440')
+    .min(1, 'must be a whole number of minutes from 1 to 1440')
+    .max(1440, 'must be a whole number of minutes from 1 to 1440')
+    .default(15),
+  SESSION_HOURS: z.coerce
+    .number({ message: 'must be a whole number of hours from 1 to 720' })
+    .int('must be a whole number of hours from 1 to 720')
+    .min(1, 'must be a whole number of hours from 1 to 720')
+    .max(720, 'must be a whole number of hours from 1 to 720')
+    .default(12),
+  UPSTREAM_OIDC_ISSUER: z.url({ message: 'must be the upstream issuer URL' }).optional(),
+  UPSTREAM_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  UPSTREAM_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  UPSTREAM_OIDC_NAME: z.string().min(1).default('VNeID'),
+  UPSTREAM_OIDC_SCOPE: z.string().min(6).default('openid profile cccd'),
+  UPSTREAM_OIDC_CCCD_CLAIM: z.string().min(1).default('cccd'),
+  UPSTREAM_OIDC_LEVEL_CLAIM: z.string().min(1).default('assurance_level'),
+  DEMO_ACCOUNTS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
 });
 
-export type Config = z.infer<typeof configSchema> & { agencyCodeRoot: string };
+export type Config = z.infer<typeof configSchema> & {
+  agencyCodeRoot: string;
+  /** PUBLIC_URL without a trailing slash, or http://localhost:PORT. */
+  publicUrl: string;
+};
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -85,5 +125,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Cấu hình không hợp lệ / Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { ...c, agencyCodeRoot: c.AGENCY_CODE_ROOT ?? `H${c.PROVINCE_CODE}` };
+  const upstream = [c.UPSTREAM_OIDC_ISSUER, c.UPSTREAM_OIDC_CLIENT_ID, c.UPSTREAM_OIDC_CLIENT_SECRET];
+  if (upstream.some(Boolean) && !upstream.every(Boolean)) {
+    throw new ConfigError(
+      'Cấu hình không hợp lệ / Invalid configuration:\n  UPSTREAM_OIDC_ISSUER, UPSTREAM_OIDC_CLIENT_ID and UPSTREAM_OIDC_CLIENT_SECRET go together: set all three or none',
+    );
+  }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+  return { ...c, agencyCodeRoot: c.AGENCY_CODE_ROOT ?? `H${c.PROVINCE_CODE}`, publicUrl };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { seedDemoAccounts } from '../seed/demo.ts';
 import { seedReferenceData } from '../seed/index.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/engine.ts';
@@ -28,7 +29,7 @@ export async function isNewDatabase(database: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export type Running = { url: string; close(): Promise<void>; database: Database };
+export type Running = { url: string; close(): Promise<void>; database: Database; mailer: string };
 
 export async function startPlatform(
   config: Config,
@@ -39,10 +40,12 @@ export async function startPlatform(
     log('Cơ sở dữ liệu mới: nạp dữ liệu tham chiếu / New database: loading reference data…');
     const summary = await seedReferenceData(database, config, progress);
     for (const note of summary.notes) log(`  note: ${note}`);
+    if (config.DEMO_ACCOUNTS === 'true') await seedDemoAccounts(database, config);
   }
   const app = await buildApp({ config, database });
+  const mailer = app.identity.mailer.describe;
   await app.listen({ port: config.PORT, host: config.HOST });
-  const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const url = config.publicUrl;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
@@ -51,5 +54,5 @@ export async function startPlatform(
     })();
     return closing;
   };
-  return { url, close, database };
+  return { url, close, database, mailer };
 }

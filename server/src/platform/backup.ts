@@ -243,6 +243,9 @@ export async function restore(
       const unknown = header.tables.filter((t) => !tables.includes(t.name)).map((t) => t.name);
       if (unknown.length)
         throw new BackupError(`The backup has tables this database lacks: ${unknown.join(', ')}`);
+      // User triggers (e.g. the audit trail's append-only guard) would refuse the replacement; they
+      // are off only inside this transaction.
+      for (const t of tables) await tx.execute(sql`ALTER TABLE ${sql.identifier(t)} DISABLE TRIGGER USER`);
       if (tables.length) {
         await tx.execute(
           sql`TRUNCATE ${sql.join(
@@ -261,6 +264,7 @@ export async function restore(
             throw new BackupError(`The backup is inconsistent: ${done} rows read, ${total} announced`);
           }
           await resetSequences(db);
+          for (const t of tables) await tx.execute(sql`ALTER TABLE ${sql.identifier(t)} ENABLE TRIGGER USER`);
           progress.finish(`${header.tables.length} tables`);
           return { tables: header.tables.length, rows: done };
         }

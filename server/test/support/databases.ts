@@ -70,7 +70,11 @@ export async function freshDatabase(kind: EngineKind): Promise<TestDatabase> {
 
 /** The configuration tests run with: the defaults (province 08), quiet logs. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    SECRET_KEY: 'test-secret-key-for-sealing-0123456789',
+    ...overrides,
+  });
 }
 
 export type EngineContext = { kind: EngineKind; database: Database; url?: string; config: Config };

@@ -15,10 +15,13 @@ import {
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { adminUnitRoutes } from '../../modules/admin-units/routes.ts';
+import { createIdentity, type IdentityContext } from '../../modules/identity/context.ts';
+import { registerIdentity } from '../../modules/identity/register.ts';
 import { identityRoutes } from '../../modules/identity/routes.ts';
 import { siteRoutes } from '../../modules/site/routes.ts';
 import { HttpErrors } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { createMailer, type Mailer } from '../mail.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toDomainError } from './problem.ts';
@@ -26,13 +29,27 @@ import { sendProblem, toDomainError } from './problem.ts';
 export type AppOptions = {
   config: Config;
   database: Database;
+  /** Outgoing mail; by default SMTP_URL, or the log when it is not set. */
+  mailer?: Mailer;
   /** false in tests that want quiet output; otherwise pino JSON at LOG_LEVEL. */
   logger?: boolean;
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    identity: IdentityContext;
+  }
+}
+
 /** Builds the HTTP application: plugins, error model, modules' routes, the web app. */
-export async function buildApp({ config, database, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  mailer,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    trustProxy: config.TRUST_PROXY === 'true',
     logger: logger
       ? {
           level: config.LOG_LEVEL,
@@ -102,6 +119,15 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   registerMetrics(app, database);
 
   app.setErrorHandler((error, req, reply) => sendProblem(reply, toDomainError(error as Error, req)));
+
+  const mail =
+    mailer ??
+    createMailer(config.SMTP_URL, config.MAIL_FROM, (msg, m) =>
+      app.log.info({ to: m.to, subject: m.subject, text: m.text }, msg),
+    );
+  const identity = await createIdentity(database, config, mail, (m) => app.log.warn(m));
+  app.decorate('identity', identity);
+  await registerIdentity(app, identity);
 
   await app.register(healthRoutes(database));
   await app.register(siteRoutes(database, config));

@@ -1,0 +1,158 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/engine.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { randomToken, type Sealer } from '../../platform/secrets.ts';
+import { IdentityErrors } from './errors.ts';
+import { oidcClients } from './schema.ts';
+
+export type ClientInput = {
+  clientId: string;
+  name: string;
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  /** authorization_code (+ refresh_token) for sign-in, client_credentials for system-to-system. */
+  grantTypes: ('authorization_code' | 'refresh_token' | 'client_credentials')[];
+  /** A public client (SPA, mobile app) has no secret and must use PKCE. */
+  public?: boolean;
+  /** First-party: no consent screen, and may be granted the `cccd` scope. */
+  trusted?: boolean;
+};
+
+export const BASE_SCOPES = 'openid offline_access profile email phone cqs';
+
+/** Metadata in oidc-provider's terms (RFC 7591 names). */
+function metadataOf(input: ClientInput) {
+  const codeFlow = input.grantTypes.includes('authorization_code');
+  return {
+    client_name: input.name,
+    redirect_uris: codeFlow ? input.redirectUris : [],
+    post_logout_redirect_uris: input.postLogoutRedirectUris ?? [],
+    grant_types: input.grantTypes,
+    response_types: codeFlow ? ['code'] : [],
+    token_endpoint_auth_method: input.public ? 'none' : 'client_secret_basic',
+    scope: input.trusted ? `${BASE_SCOPES} cccd` : BASE_SCOPES,
+  };
+}
+
+function validate(input: ClientInput) {
+  const errors = [];
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.clientId)) {
+    errors.push({
+      field: 'clientId',
+      vi: 'client_id gồm 3–64 ký tự a-z, 0-9, dấu chấm, gạch.',
+      en: 'client_id: 3–64 of a-z, 0-9, dot, dash, underscore.',
+    });
+  }
+  if (!input.name.trim()) errors.push({ field: 'name', vi: 'Cần tên ứng dụng.', en: 'A name is required.' });
+  if (input.grantTypes.length === 0)
+    errors.push({ field: 'grantTypes', vi: 'Cần ít nhất một grant type.', en: 'At least one grant type.' });
+  if (input.grantTypes.includes('authorization_code')) {
+    const bad = input.redirectUris.filter((u) => !URL.canParse(u) || new URL(u).hash);
+    if (input.redirectUris.length === 0 || bad.length) {
+      errors.push({
+        field: 'redirectUris',
+        vi: 'Cần ít nhất một redirect URI tuyệt đối, không có #.',
+        en: 'At least one absolute redirect URI without a fragment.',
+      });
+    }
+  }
+  if (input.public && input.grantTypes.includes('client_credentials')) {
+    errors.push({
+      field: 'grantTypes',
+      vi: 'Ứng dụng công khai không dùng client_credentials.',
+      en: 'A public client cannot use client_credentials.',
+    });
+  }
+  if (errors.length) throw IdentityErrors.create('INVALID_INPUT', undefined, errors);
+}
+
+/** Registers a relying party; returns its secret once (it is stored sealed). */
+export async function registerClient(
+  tx: Tx,
+  sealer: Sealer,
+  input: ClientInput,
+  actorId: string | null,
+): Promise<{ clientId: string; clientSecret: string | null }> {
+  validate(input);
+  const [exists] = await tx
+    .select({ id: oidcClients.clientId })
+    .from(oidcClients)
+    .where(eq(oidcClients.clientId, input.clientId));
+  if (exists) throw IdentityErrors.create('CLIENT_EXISTS');
+  const secret = input.public ? null : randomToken(32);
+  await tx.insert(oidcClients).values({
+    clientId: input.clientId,
+    name: input.name,
+    metadata: metadataOf(input),
+    secret: secret ? sealer.seal(secret) : null,
+    trusted: input.trusted ?? false,
+  });
+  await appendAudit(tx, {
+    actorId,
+    action: 'client.registered',
+    subjectType: 'oidc_client',
+    subjectId: input.clientId,
+    details: {
+      grantTypes: input.grantTypes,
+      trusted: input.trusted ?? false,
+      redirectUris: input.redirectUris,
+    },
+  });
+  return { clientId: input.clientId, clientSecret: secret };
+}
+
+/**
+ * The platform's own web app: a trusted confidential client whose addresses follow PUBLIC_URL.
+ * Kept in step at every start; its secret is generated once.
+ */
+export async function ensureWebClient(
+  tx: Tx,
+  sealer: Sealer,
+  publicUrl: string,
+): Promise<{ clientId: string; clientSecret: string }> {
+  const clientId = 'cqs-web';
+  const input: ClientInput = {
+    clientId,
+    name: 'Chính quyền số (web)',
+    redirectUris: [`${publicUrl}/auth/callback`],
+    postLogoutRedirectUris: [`${publicUrl}/`],
+    grantTypes: ['authorization_code', 'refresh_token'],
+    trusted: true,
+  };
+  const [row] = await tx.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
+  if (row?.secret) {
+    await tx
+      .update(oidcClients)
+      .set({ metadata: metadataOf(input), disabledAt: null })
+      .where(eq(oidcClients.clientId, clientId));
+    return { clientId, clientSecret: sealer.open(row.secret) };
+  }
+  const { clientSecret } = await registerClient(tx, sealer, input, null);
+  return { clientId, clientSecret: clientSecret! };
+}
+
+/** The client as oidc-provider wants it, or undefined when unknown or disabled. */
+export async function findClientMetadata(db: Db, sealer: Sealer, clientId: string) {
+  const [row] = await db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
+  if (!row || row.disabledAt) return undefined;
+  return {
+    client_id: row.clientId,
+    ...row.metadata,
+    ...(row.secret ? { client_secret: sealer.open(row.secret) } : {}),
+    cqs_trusted: row.trusted,
+  };
+}
+
+export function listClients(db: Db) {
+  return db
+    .select({
+      clientId: oidcClients.clientId,
+      name: oidcClients.name,
+      metadata: oidcClients.metadata,
+      trusted: oidcClients.trusted,
+      createdAt: oidcClients.createdAt,
+      disabledAt: oidcClients.disabledAt,
+    })
+    .from(oidcClients)
+    .orderBy(asc(oidcClients.clientId));
+}

@@ -1,0 +1,386 @@
+import formbody from '@fastify/formbody';
+import { eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { InteractionResults } from 'oidc-provider';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { inTransaction } from '../../../db/transaction.ts';
+import { appendAudit, recordAudit } from '../../../platform/audit/audit.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { authenticate, getPerson, type Person, recordLogin } from '../accounts.ts';
+import type { IdentityContext } from '../context.ts';
+import { rolesOf } from '../roles.ts';
+import { persons } from '../schema.ts';
+import { checkTotp, newTotpSecret, totpUri } from '../totp.ts';
+import { errorBox, escapeHtml, hidden, type Lang, langOf, page, T } from './pages.ts';
+import { dropPending, getPending, putPending } from './pending.ts';
+import { finishUpstream, startUpstream, upstreamEnabled } from './upstream.ts';
+
+type Pending = { personId: string; enrollSecret: string | null; attempts: number };
+const MAX_TOTP_ATTEMPTS = 5;
+
+const uidParams = z.object({ uid: z.string().min(1).max(100) });
+const langQuery = z.object({ lang: z.enum(['vi', 'en']).optional() }).passthrough();
+
+/** The sign-in steps oidc-provider hands over to us: login, second factor, consent. */
+export const interactionRoutes =
+  (ctx: IdentityContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(formbody);
+    const { provider, database } = ctx;
+    const db = database.db;
+
+    const details = (req: FastifyRequest, reply: FastifyReply) =>
+      provider.interactionDetails(req.raw, reply.raw);
+
+    const finish = async (req: FastifyRequest, reply: FastifyReply, result: InteractionResults) => {
+      reply.hijack();
+      await provider.interactionFinished(req.raw, reply.raw, result, { mergeWithLastSubmission: false });
+    };
+
+    const html = (reply: FastifyReply, status: number, lang: Lang, title: string, body: string) =>
+      reply
+        .status(status)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(page({ lang, title, body }));
+
+    /** An expired or foreign interaction (no cookie): say so, in both languages, not a stack trace. */
+    const expired = (reply: FastifyReply) =>
+      html(
+        reply,
+        400,
+        'vi',
+        'Phiên đăng nhập hết hạn',
+        `<h1>Phiên đăng nhập đã hết hạn</h1><p>Hãy quay lại ứng dụng và đăng nhập lại.</p><p lang="en">This sign-in has expired. Go back to the application and sign in again.</p><a class="button" href="/">Trang chủ / Home</a>`,
+      );
+
+    const loginPage = (uid: string, lang: Lang, o: { login?: string; error?: string } = {}) => {
+      const t = T[lang];
+      const other: Lang = lang === 'vi' ? 'en' : 'vi';
+      const upstream = upstreamEnabled(ctx)
+        ? `<p class="or">${t.or}</p><a class="button" href="/oidc/interaction/${uid}/upstream">${escapeHtml(t.upstream(ctx.config.UPSTREAM_OIDC_NAME))}</a>`
+        : '';
+      return `<h1>${t.signIn}</h1>${errorBox(o.error)}
+        <form method="post" action="/oidc/interaction/${uid}/login" novalidate>${hidden('lang', lang)}
+          <label for="login">${t.login}</label>
+          <input id="login" name="login" autocomplete="username" required value="${escapeHtml(o.login ?? '')}" ${o.login ? '' : 'autofocus'}>
+          <label for="password">${t.password}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required ${o.login ? 'autofocus' : ''}>
+          <button class="primary" type="submit">${t.submit}</button>
+        </form>${upstream}
+        <div class="links"><a href="/account/forgot-password?lang=${lang}">${t.forgot}</a><a href="/account/register?lang=${lang}">${t.register}</a>
+        <a href="/oidc/interaction/${uid}?lang=${other}" lang="${other}">${T[other].otherLang === 'English' ? 'Tiếng Việt' : 'English'}</a></div>`;
+    };
+
+    const totpPage = async (uid: string, lang: Lang, person: Person, pending: Pending, error?: string) => {
+      const t = T[lang];
+      const form = `<form method="post" action="/oidc/interaction/${uid}/totp" novalidate>${hidden('lang', lang)}
+          <label for="code">${t.totpCode}</label>
+          <input id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required autofocus>
+          <button class="primary" type="submit">${t.confirm}</button></form>`;
+      if (!pending.enrollSecret)
+        return `<h1>${t.totpTitle}</h1>${errorBox(error)}<p class="note">${t.totpHelp}</p>${form}`;
+      const secret = ctx.sealer.open(pending.enrollSecret);
+      const qr = await QRCode.toDataURL(totpUri(secret, person.email ?? person.phone ?? person.fullName), {
+        margin: 1,
+        width: 200,
+      });
+      return `<h1>${t.enrollTitle}</h1>${errorBox(error)}<p class="note">${t.enrollHelp}</p>
+        <img class="qr" src="${qr}" alt="QR"><p>${t.secret}: <code data-testid="totp-secret">${secret}</code></p>${form}`;
+    };
+
+    /** After the password: officials go on to the second factor, everyone else is signed in. */
+    const afterPassword = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      uid: string,
+      person: Person,
+      lang: Lang,
+    ) => {
+      const roles = await rolesOf(db, person.id);
+      if (roles.length === 0) {
+        await recordLogin(database, person, 'password', req.ip);
+        return finish(req, reply, { login: { accountId: person.id, amr: ['pwd'] } });
+      }
+      const enrollSecret = person.totpEnabledAt ? null : ctx.sealer.seal(newTotpSecret());
+      await putPending(db, 'CqsPendingLogin', uid, {
+        personId: person.id,
+        enrollSecret,
+        attempts: 0,
+      } satisfies Pending);
+      return reply.redirect(`/oidc/interaction/${uid}?lang=${lang}`, 303);
+    };
+
+    app.get(
+      '/oidc/interaction/:uid',
+      { schema: { hide: true, params: uidParams, querystring: langQuery } },
+      async (req, reply) => {
+        const { uid } = req.params;
+        let d: Awaited<ReturnType<typeof details>>;
+        try {
+          d = await details(req, reply);
+        } catch {
+          return expired(reply);
+        }
+        if (d.uid !== uid) return expired(reply);
+        const lang = langOf(req.query.lang ?? d.params.ui_locales);
+        const t = T[lang];
+        if (d.prompt.name === 'login') {
+          const pending = await getPending<Pending>(db, 'CqsPendingLogin', uid);
+          if (pending) {
+            const person = await getPerson(db, pending.personId);
+            return html(reply, 200, lang, t.totpTitle, await totpPage(uid, lang, person, pending));
+          }
+          return html(reply, 200, lang, t.signIn, loginPage(uid, lang));
+        }
+        if (d.prompt.name === 'consent') {
+          const client = await provider.Client.find(String(d.params.client_id));
+          const scopes = String(d.params.scope ?? '')
+            .split(' ')
+            .filter(Boolean);
+          const name = escapeHtml(client?.clientName ?? String(d.params.client_id));
+          return html(
+            reply,
+            200,
+            lang,
+            t.consentTitle(name),
+            `<h1>${t.consentTitle(name)}</h1><p>${t.consentScopes}</p><ul>${scopes.map((s) => `<li>${escapeHtml(t.scope[s] ?? s)}</li>`).join('')}</ul>
+          <form method="post" action="/oidc/interaction/${uid}/consent">${hidden('lang', lang)}
+          <button class="primary" name="decision" value="allow" type="submit">${t.allow}</button>
+          <button name="decision" value="deny" type="submit">${t.deny}</button></form>`,
+          );
+        }
+        return expired(reply);
+      },
+    );
+
+    app.post(
+      '/oidc/interaction/:uid/login',
+      {
+        schema: {
+          hide: true,
+          params: uidParams,
+          body: z.object({
+            login: z.string().max(254).default(''),
+            password: z.string().max(200).default(''),
+            lang: z.string().optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const { uid } = req.params;
+        const lang = langOf(req.body.lang);
+        try {
+          const d = await details(req, reply);
+          if (d.uid !== uid || d.prompt.name !== 'login') return expired(reply);
+        } catch {
+          return expired(reply);
+        }
+        try {
+          const person = await authenticate(
+            database,
+            { login: req.body.login.trim(), password: req.body.password, ip: req.ip },
+            ctx.loginPolicy,
+          );
+          return await afterPassword(req, reply, uid, person, lang);
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          const message = lang === 'en' ? (e.detail?.en ?? e.spec.en) : (e.detail?.vi ?? e.spec.vi);
+          return html(
+            reply,
+            e.status,
+            lang,
+            T[lang].signIn,
+            loginPage(uid, lang, { login: req.body.login, error: message }),
+          );
+        }
+      },
+    );
+
+    app.post(
+      '/oidc/interaction/:uid/totp',
+      {
+        schema: {
+          hide: true,
+          params: uidParams,
+          body: z.object({ code: z.string().max(20).default(''), lang: z.string().optional() }),
+        },
+      },
+      async (req, reply) => {
+        const { uid } = req.params;
+        const lang = langOf(req.body.lang);
+        try {
+          const d = await details(req, reply);
+          if (d.uid !== uid) return expired(reply);
+        } catch {
+          return expired(reply);
+        }
+        const pending = await getPending<Pending>(db, 'CqsPendingLogin', uid);
+        if (!pending) return reply.redirect(`/oidc/interaction/${uid}?lang=${lang}`, 303);
+        const person = await getPerson(db, pending.personId);
+        const secret = pending.enrollSecret
+          ? ctx.sealer.open(pending.enrollSecret)
+          : ctx.sealer.open(person.totpSecret!);
+        if (!checkTotp(secret, req.body.code)) {
+          const attempts = pending.attempts + 1;
+          await recordAudit(db, {
+            actorId: person.id,
+            action: 'login.totp_failed',
+            subjectType: 'person',
+            subjectId: person.id,
+            ip: req.ip,
+            details: { attempts },
+          });
+          if (attempts >= MAX_TOTP_ATTEMPTS) {
+            // Too many wrong codes: start again from the password, so codes cannot be guessed at leisure.
+            await dropPending(db, 'CqsPendingLogin', uid);
+            return html(
+              reply,
+              401,
+              lang,
+              T[lang].signIn,
+              loginPage(uid, lang, {
+                error:
+                  lang === 'en'
+                    ? 'Too many wrong codes; sign in again.'
+                    : 'Nhập sai mã quá nhiều lần; hãy đăng nhập lại.',
+              }),
+            );
+          }
+          await putPending(db, 'CqsPendingLogin', uid, { ...pending, attempts });
+          const message = lang === 'en' ? 'The code is wrong or expired.' : 'Mã không đúng hoặc đã hết hạn.';
+          return html(
+            reply,
+            401,
+            lang,
+            T[lang].totpTitle,
+            await totpPage(uid, lang, person, pending, message),
+          );
+        }
+        if (pending.enrollSecret) {
+          await inTransaction(database, async (tx) => {
+            await tx
+              .update(persons)
+              .set({ totpSecret: pending.enrollSecret, totpEnabledAt: new Date() })
+              .where(eq(persons.id, person.id));
+            await appendAudit(tx, {
+              actorId: person.id,
+              action: 'totp.enabled',
+              subjectType: 'person',
+              subjectId: person.id,
+              ip: req.ip,
+            });
+          });
+        }
+        await dropPending(db, 'CqsPendingLogin', uid);
+        await recordLogin(database, person, 'password+totp', req.ip);
+        return finish(req, reply, { login: { accountId: person.id, amr: ['pwd', 'otp'] } });
+      },
+    );
+
+    app.post(
+      '/oidc/interaction/:uid/consent',
+      {
+        schema: {
+          hide: true,
+          params: uidParams,
+          body: z.object({ decision: z.enum(['allow', 'deny']), lang: z.string().optional() }),
+        },
+      },
+      async (req, reply) => {
+        let d: Awaited<ReturnType<typeof details>>;
+        try {
+          d = await details(req, reply);
+          if (d.uid !== req.params.uid || d.prompt.name !== 'consent') return expired(reply);
+        } catch {
+          return expired(reply);
+        }
+        if (req.body.decision === 'deny') {
+          return finish(req, reply, {
+            error: 'access_denied',
+            error_description: 'The user denied the request',
+          });
+        }
+        const accountId = d.session!.accountId;
+        const clientId = String(d.params.client_id);
+        const grant = d.grantId
+          ? await provider.Grant.find(d.grantId)
+          : new provider.Grant({ accountId, clientId });
+        const missing = d.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+        if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(' '));
+        if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);
+        const grantId = await grant!.save();
+        await recordAudit(db, {
+          actorId: accountId,
+          action: 'consent.granted',
+          subjectType: 'oidc_client',
+          subjectId: clientId,
+          ip: req.ip,
+          details: { scopes: missing.missingOIDCScope ?? [] },
+        });
+        return finish(req, reply, { consent: { grantId } });
+      },
+    );
+
+    app.get(
+      '/oidc/interaction/:uid/upstream',
+      { schema: { hide: true, params: uidParams } },
+      async (req, reply) => {
+        try {
+          const d = await details(req, reply);
+          if (d.uid !== req.params.uid) return expired(reply);
+          return reply.redirect(await startUpstream(ctx, req.params.uid), 303);
+        } catch {
+          return expired(reply);
+        }
+      },
+    );
+
+    // The upstream sends the browser back here, outside the interaction cookie's path: hop to a path under it.
+    app.get(
+      '/oidc/upstream/callback',
+      { schema: { hide: true, querystring: z.object({ state: z.string().max(200) }).passthrough() } },
+      async (req, reply) => {
+        const state = await getPending<{ uid: string }>(db, 'CqsUpstreamState', req.query.state);
+        if (!state) return expired(reply);
+        const query = req.url.slice(req.url.indexOf('?'));
+        return reply.redirect(`/oidc/interaction/${state.uid}/upstream-return${query}`, 303);
+      },
+    );
+
+    app.get(
+      '/oidc/interaction/:uid/upstream-return',
+      {
+        schema: {
+          hide: true,
+          params: uidParams,
+          querystring: z.object({ state: z.string().max(200) }).passthrough(),
+        },
+      },
+      async (req, reply) => {
+        try {
+          const d = await details(req, reply);
+          if (d.uid !== req.params.uid) return expired(reply);
+        } catch {
+          return expired(reply);
+        }
+        const lang: Lang = 'vi';
+        try {
+          const query = req.url.slice(req.url.indexOf('?'));
+          const person = await finishUpstream(ctx, req.params.uid, query, req.ip);
+          return await afterPassword(req, reply, req.params.uid, person, lang);
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          return html(
+            reply,
+            e.status,
+            lang,
+            T[lang].signIn,
+            loginPage(req.params.uid, lang, { error: e.spec.vi }),
+          );
+        }
+      },
+    );
+  };

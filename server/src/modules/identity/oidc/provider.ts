@@ -1,0 +1,155 @@
+import { eq } from 'drizzle-orm';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Database } from '../../../db/engine.ts';
+import type { Sealer } from '../../../platform/secrets.ts';
+import { getPerson } from '../accounts.ts';
+import { IdentityErrors } from '../errors.ts';
+import { rolesOf } from '../roles.ts';
+import { agencies } from '../schema.ts';
+import { postgresAdapter } from './adapter.ts';
+import { loadJwks } from './keys.ts';
+import { escapeHtml, page } from './pages.ts';
+
+export type ProviderOptions = {
+  database: Database;
+  sealer: Sealer;
+  issuer: string;
+  trustProxy: boolean;
+  sessionHours: number;
+};
+
+/** Claims by scope. `cqs` carries the roles other provincial systems need; `cccd` only trusted clients may ask. */
+const CLAIMS = {
+  openid: ['sub'],
+  profile: ['name', 'birthdate'],
+  email: ['email', 'email_verified'],
+  phone: ['phone_number', 'phone_number_verified'],
+  cqs: ['cqs_roles', 'cqs_agency', 'cqs_admin_unit', 'cqs_assurance_level'],
+  cccd: ['cccd'],
+};
+
+async function claimsOf(database: Database, personId: string) {
+  const person = await getPerson(database.db, personId);
+  const roles = await rolesOf(database.db, personId);
+  const first = roles[0];
+  let adminUnit = person.addressCommuneCode;
+  if (first) {
+    const [agency] = await database.db
+      .select({ unit: agencies.adminUnitCode })
+      .from(agencies)
+      .where(eq(agencies.id, first.agencyId));
+    adminUnit = agency?.unit ?? adminUnit;
+  }
+  return {
+    sub: person.id,
+    name: person.fullName,
+    birthdate: person.dateOfBirth ?? undefined,
+    email: person.email ?? undefined,
+    email_verified: person.email ? Boolean(person.emailVerifiedAt) : undefined,
+    phone_number: person.phone ?? undefined,
+    phone_number_verified: person.phone ? Boolean(person.phoneVerifiedAt) : undefined,
+    cqs_roles: roles.map((r) => ({ agency: r.agencyCode, role: r.role })),
+    cqs_agency: first?.agencyCode ?? undefined,
+    cqs_admin_unit: adminUnit ?? undefined,
+    cqs_assurance_level: person.assuranceLevel,
+    cccd: person.cccd ?? undefined,
+  };
+}
+
+export async function createProvider(o: ProviderOptions): Promise<Provider> {
+  const configuration: Configuration = {
+    adapter: postgresAdapter(o.database, o.sealer),
+    jwks: (await loadJwks(o.database.db, o.sealer)) as Configuration['jwks'],
+    cookies: { keys: o.sealer.cookieKeys, long: { signed: true }, short: { signed: true } },
+    claims: CLAIMS,
+    scopes: ['openid', 'offline_access', ...Object.keys(CLAIMS).filter((s) => s !== 'openid')],
+    extraClientMetadata: { properties: ['cqs_trusted'] },
+    async findAccount(_ctx, sub) {
+      try {
+        const person = await getPerson(o.database.db, sub);
+        // A disabled account's tokens stop working at once: userinfo and introspection find no one.
+        if (person.status !== 'active') return undefined;
+      } catch {
+        return undefined;
+      }
+      return { accountId: sub, claims: async () => claimsOf(o.database, sub) };
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          // Single logout: the platform's web app already asked; sign out here too without a second question.
+          ctx.type = 'html';
+          ctx.body = page({
+            lang: 'vi',
+            title: 'Đăng xuất',
+            body: `<h1>Đang đăng xuất…</h1>${form}<input type="hidden" form="op.logoutForm" name="logout" value="yes">
+              <button class="primary" type="submit" form="op.logoutForm">Đăng xuất / Sign out</button>
+              <script>document.getElementById('op.logoutForm').submit()</script>`,
+          });
+        },
+        async postLogoutSuccessSource(ctx) {
+          ctx.type = 'html';
+          ctx.body = page({
+            lang: 'vi',
+            title: 'Đã đăng xuất',
+            body: '<h1>Bạn đã đăng xuất.</h1><p lang="en">You are signed out.</p><p><a href="/">Trang chủ / Home</a></p>',
+          });
+        },
+      },
+    },
+    pkce: { required: () => true },
+    // Code flow only: the implicit and hybrid flows put tokens in browser URLs.
+    responseTypes: ['code'],
+    rotateRefreshToken: true,
+    interactions: { url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    // The platform's own and other first-party apps (trusted) need no consent screen.
+    async loadExistingGrant(ctx: KoaContextWithOIDC) {
+      const grantId =
+        ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      if (!(ctx.oidc.client as unknown as { cqs_trusted?: boolean }).cqs_trusted) return undefined;
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
+      grant.addOIDCScope(ctx.oidc.params!.scope as string);
+      await grant.save();
+      return grant;
+    },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 120,
+      ClientCredentials: 600,
+      IdToken: 3600,
+      Interaction: 3600,
+      RefreshToken: 14 * 86_400,
+      Grant: 14 * 86_400,
+      Session: o.sessionHours * 3600,
+    },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = page({
+        lang: 'vi',
+        title: 'Lỗi đăng nhập',
+        body: `<h1>Không thể tiếp tục đăng nhập</h1><p lang="en">The sign-in cannot continue.</p>
+          <pre>${escapeHtml(`${out.error}${out.error_description ? `: ${out.error_description}` : ''}`)}</pre>
+          <p><a href="/">Trang chủ / Home</a></p>`,
+      });
+    },
+  };
+  const provider = new Provider(o.issuer, configuration);
+  provider.proxy = o.trustProxy;
+  return provider;
+}
+
+/** The person behind an interaction's login, for the consent and upstream steps. */
+export async function requireActiveAccount(database: Database, personId: string) {
+  const person = await getPerson(database.db, personId);
+  if (person.status === 'disabled') throw IdentityErrors.create('ACCOUNT_DISABLED');
+  return person;
+}

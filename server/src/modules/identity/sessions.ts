@@ -1,0 +1,92 @@
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/engine.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { newId } from '../../platform/ids.ts';
+import { randomToken, tokenHash } from '../../platform/secrets.ts';
+import { IdentityErrors } from './errors.ts';
+import { webSessions } from './schema.ts';
+
+export type WebSession = typeof webSessions.$inferSelect;
+
+export async function createSession(
+  tx: Tx,
+  s: { personId: string; idToken: string | null; userAgent: string | null; ip: string | null; hours: number },
+): Promise<{ token: string; session: WebSession }> {
+  const token = randomToken();
+  const [session] = await tx
+    .insert(webSessions)
+    .values({
+      id: newId(),
+      tokenHash: tokenHash(token),
+      personId: s.personId,
+      idToken: s.idToken,
+      userAgent: s.userAgent?.slice(0, 300) ?? null,
+      ip: s.ip,
+      expiresAt: new Date(Date.now() + s.hours * 3_600_000),
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+/** The live session behind a cookie; last-seen is refreshed at most once a minute. */
+export async function findSession(db: Db, token: string): Promise<WebSession | null> {
+  const [session] = await db
+    .select()
+    .from(webSessions)
+    .where(
+      and(
+        eq(webSessions.tokenHash, tokenHash(token)),
+        isNull(webSessions.revokedAt),
+        gt(webSessions.expiresAt, new Date()),
+      ),
+    );
+  if (!session) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > 60_000) {
+    await db.update(webSessions).set({ lastSeenAt: new Date() }).where(eq(webSessions.id, session.id));
+  }
+  return session;
+}
+
+export function listSessions(db: Db, personId: string): Promise<WebSession[]> {
+  return db
+    .select()
+    .from(webSessions)
+    .where(
+      and(
+        eq(webSessions.personId, personId),
+        isNull(webSessions.revokedAt),
+        gt(webSessions.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(webSessions.lastSeenAt));
+}
+
+/** Ends one session (sessionId) or all of a person's; by the person or by an admin. */
+export async function revokeSessions(
+  tx: Tx,
+  target: { personId: string; sessionId?: string },
+  actorId: string,
+  ip: string | null,
+): Promise<number> {
+  const rows = await tx
+    .update(webSessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(webSessions.personId, target.personId),
+        target.sessionId ? eq(webSessions.id, target.sessionId) : undefined,
+        isNull(webSessions.revokedAt),
+      ),
+    )
+    .returning({ id: webSessions.id });
+  if (target.sessionId && rows.length === 0) throw IdentityErrors.create('SESSION_NOT_FOUND');
+  await appendAudit(tx, {
+    actorId,
+    action: 'session.revoked',
+    subjectType: 'person',
+    subjectId: target.personId,
+    ip,
+    details: { sessions: rows.map((r) => r.id) },
+  });
+  return rows.length;
+}
