@@ -378,7 +378,7 @@ export const interactionRoutes =
             e.status,
             lang,
             T[lang].signIn,
-            loginPage(req.params.uid, lang, { error: e.spec.vi }),
+            loginPage(req.params.uid, lang, { error: e.detail?.vi ?? e.spec.vi }),
           );
         }
       },

@@ -20,7 +20,8 @@ export type ProviderOptions = {
 
 /** Claims by scope. `cqs` carries the roles other provincial systems need; `cccd` only trusted clients may ask. */
 const CLAIMS = {
-  openid: ['sub'],
+  // How and when the person authenticated (amr: pwd, otp) travels with every ID token.
+  openid: ['sub', 'amr', 'auth_time'],
   profile: ['name', 'birthdate'],
   email: ['email', 'email_verified'],
   phone: ['phone_number', 'phone_number_verified'],
@@ -61,7 +62,7 @@ export async function createProvider(o: ProviderOptions): Promise<Provider> {
     adapter: postgresAdapter(o.database, o.sealer),
     jwks: (await loadJwks(o.database.db, o.sealer)) as Configuration['jwks'],
     cookies: { keys: o.sealer.cookieKeys, long: { signed: true }, short: { signed: true } },
-    claims: CLAIMS,
+    claims: { ...CLAIMS, iss: null, sid: null },
     scopes: ['openid', 'offline_access', ...Object.keys(CLAIMS).filter((s) => s !== 'openid')],
     extraClientMetadata: { properties: ['cqs_trusted'] },
     async findAccount(_ctx, sub) {
@@ -87,7 +88,7 @@ export async function createProvider(o: ProviderOptions): Promise<Provider> {
           ctx.body = page({
             lang: 'vi',
             title: 'Đăng xuất',
-            body: `<h1>Đang đăng xuất…</h1>${form}<input type="hidden" form="op.logoutForm" name="logout" value="yes">
+            body: `<h1>Đang đăng xuất…</h1>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>')}
               <button class="primary" type="submit" form="op.logoutForm">Đăng xuất / Sign out</button>
               <script>document.getElementById('op.logoutForm').submit()</script>`,
           });

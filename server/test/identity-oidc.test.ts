@@ -1,0 +1,280 @@
+import { spawnSync } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import * as oc from 'openid-client';
+import { beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../seed/demo.ts';
+import { repoRoot } from '../src/config.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { registerClient } from '../src/modules/identity/clients.ts';
+import { currentTotp } from '../src/modules/identity/totp.ts';
+import { verifyAudit } from '../src/platform/audit/audit.ts';
+import { Browserless, type Page, testId } from './support/browserless.ts';
+import { describeEachEngine } from './support/databases.ts';
+import { useListeningApp } from './support/server.ts';
+
+// The relying party is `openid-client`, a certified library, not our code: if our provider
+// bends the protocol, it refuses.
+const REDIRECT = 'http://127.0.0.1:9/cb'; // never fetched: the flow stops when the browser is sent there
+const isCallback = (url: string) => url.startsWith(REDIRECT);
+const official = 'lanhdao@demo.cqs.example';
+const citizen = 'nguyenvanan@demo.cqs.example';
+
+describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) => {
+  const s = useListeningApp(ctx);
+  let rp: oc.Configuration;
+  let secret: string;
+
+  beforeAll(async () => {
+    await seedDemoAccounts(ctx.database, ctx.config);
+    const app = s.app.identity;
+    const created = await inTransaction(ctx.database, (tx) =>
+      registerClient(
+        tx,
+        app.sealer,
+        {
+          clientId: 'so-tai-chinh-app',
+          name: 'Phần mềm Sở Tài chính',
+          redirectUris: [REDIRECT],
+          postLogoutRedirectUris: [REDIRECT],
+          grantTypes: ['authorization_code', 'refresh_token', 'client_credentials'],
+        },
+        null,
+      ),
+    );
+    secret = created.clientSecret!;
+    rp = await oc.discovery(new URL(`${s.url}/oidc`), created.clientId, secret, undefined, {
+      execute: [oc.allowInsecureRequests],
+    });
+  });
+
+  /** Runs the authorization request in a fresh browser until the provider sends it back to the RP. */
+  async function authorize(browser: Browserless, extra: Record<string, string> = {}) {
+    const verifier = oc.randomPKCECodeVerifier();
+    const state = oc.randomState();
+    const nonce = oc.randomNonce();
+    const url = oc.buildAuthorizationUrl(rp, {
+      redirect_uri: REDIRECT,
+      scope: 'openid profile email cqs offline_access',
+      prompt: 'consent',
+      code_challenge: await oc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+      ...extra,
+    });
+    const page = await browser.go(url.href, {}, isCallback);
+    return { page, verifier, state, nonce };
+  }
+
+  const exchange = (callbackUrl: string, f: { verifier: string; state: string; nonce: string }) =>
+    oc.authorizationCodeGrant(rp, new URL(callbackUrl), {
+      pkceCodeVerifier: f.verifier,
+      expectedState: f.state,
+      expectedNonce: f.nonce,
+    });
+
+  it('publishes discovery metadata with PKCE, refresh, client credentials, introspection and logout', () => {
+    const m = rp.serverMetadata();
+    expect(m.issuer).toBe(`${s.url}/oidc`);
+    expect(m.code_challenge_methods_supported).toEqual(['S256']);
+    expect(m.grant_types_supported).toEqual(
+      expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']),
+    );
+    expect(m.response_types_supported).toEqual(['code']);
+    expect(m.introspection_endpoint).toBeDefined();
+    expect(m.end_session_endpoint).toBeDefined();
+    expect(m.scopes_supported).toEqual(expect.arrayContaining(['cqs', 'cccd']));
+  });
+
+  it('signs an official in with password + TOTP enrolment, asks consent, and serves scoped claims, refresh and logout', async () => {
+    const browser = new Browserless();
+    const flow = await authorize(browser);
+    expect(flow.page.html).toContain('Đăng nhập');
+    expect(flow.page.html).toContain('lang="vi"');
+
+    // Officials must set up two-factor sign-in: the page shows the secret behind the QR code.
+    const enrol = await browser.submit(
+      flow.page,
+      { login: official, password: DEMO_PASSWORD },
+      '/login',
+      isCallback,
+    );
+    expect(enrol.html).toContain('Thiết lập xác thực hai lớp');
+    const totpSecret = testId(enrol.html, 'totp-secret')!;
+    expect(totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+    const wrong = await browser.submit(enrol, { code: '000000' }, '/totp', isCallback);
+    expect(wrong.status).toBe(401);
+    expect(wrong.html).toContain('Mã không đúng');
+    const consent = await browser.submit(wrong, { code: currentTotp(totpSecret) }, '/totp', isCallback);
+
+    // A third-party system: the person is asked, in Vietnamese, what it will see.
+    expect(consent.html).toContain('Phần mềm Sở Tài chính muốn truy cập tài khoản của bạn');
+    expect(consent.html).toContain('Cơ quan, vai trò và mức định danh');
+    const back = await browser.submit(consent, { decision: 'allow' }, '/consent', isCallback);
+    expect(isCallback(back.url)).toBe(true);
+
+    const tokens = await exchange(back.url, flow);
+    const claims = tokens.claims()!;
+    expect(claims.iss).toBe(`${s.url}/oidc`);
+    expect(claims.amr).toEqual(['pwd', 'otp']);
+    const info = await oc.fetchUserInfo(rp, tokens.access_token, claims.sub);
+    expect(info).toMatchObject({
+      name: 'Lê Minh Tuấn',
+      email: official,
+      cqs_assurance_level: 'level1',
+      cqs_roles: [{ role: 'leader', agency: expect.stringMatching(/^000\.00\.03\.H08$/) }],
+      cqs_agency: '000.00.03.H08',
+      cqs_admin_unit: '08',
+    });
+    expect(info).not.toHaveProperty('cccd');
+
+    // Refresh tokens rotate: the new one works; replaying the used one is refused and, as a
+    // sign of theft, revokes the whole grant (the new tokens too).
+    const refreshed = await oc.refreshTokenGrant(rp, tokens.refresh_token!);
+    expect(refreshed.refresh_token).toBeDefined();
+    expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
+    expect((await oc.tokenIntrospection(rp, refreshed.access_token)).active).toBe(true);
+    await expect(oc.refreshTokenGrant(rp, tokens.refresh_token!)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    expect((await oc.tokenIntrospection(rp, refreshed.access_token)).active).toBe(false);
+
+    // RP-initiated logout ends the provider session: the next request asks for the password again.
+    const end = oc.buildEndSessionUrl(rp, {
+      id_token_hint: refreshed.id_token ?? tokens.id_token!,
+      post_logout_redirect_uri: REDIRECT,
+    });
+    const logoutPage = await browser.go(end.href, {}, isCallback);
+    expect(logoutPage.html).toContain('op.logoutForm');
+    const afterLogout = await browser.submit(logoutPage, {}, 'session/end', isCallback);
+    expect(isCallback(afterLogout.url)).toBe(true);
+    const again = await authorize(browser);
+    expect(again.page.html).toContain('name="password"');
+
+    // Second sign-in: the code is asked, not a new enrolment.
+    const totp = await browser.submit(
+      again.page,
+      { login: official, password: DEMO_PASSWORD },
+      '/login',
+      isCallback,
+    );
+    expect(totp.html).toContain('Xác thực hai lớp');
+    expect(testId(totp.html, 'totp-secret')).toBeUndefined();
+  });
+
+  it('refuses the cccd scope to a client that is not trusted', async () => {
+    const browser = new Browserless();
+    const { page } = await authorize(browser, { scope: 'openid cccd' });
+    expect(isCallback(page.url)).toBe(true);
+    expect(new URL(page.url).searchParams.get('error')).toBe('invalid_scope');
+  });
+
+  it('gives another system a token with client credentials, and introspection tells who it is', async () => {
+    const grant = await oc.clientCredentialsGrant(rp, { scope: 'cqs' });
+    expect(grant.access_token).toBeDefined();
+    const info = await oc.tokenIntrospection(rp, grant.access_token);
+    expect(info).toMatchObject({ active: true, client_id: 'so-tai-chinh-app' });
+    const wrongSecret = new oc.Configuration(rp.serverMetadata(), 'so-tai-chinh-app', 'not-the-secret');
+    oc.allowInsecureRequests(wrongSecret);
+    await expect(oc.clientCredentialsGrant(wrongSecret)).rejects.toMatchObject({ error: 'invalid_client' });
+  });
+
+  it('signs a citizen into the web app with a session cookie and CSRF-protected logout', async () => {
+    const browser = new Browserless();
+    const login = await browser.go(`${s.url}/auth/login?returnTo=/ho-so`);
+    const home = await browser.submit(login, { login: citizen, password: DEMO_PASSWORD }, '/login', (u) =>
+      u.endsWith('/ho-so'),
+    );
+    expect(home.url).toBe(`${s.url}/ho-so`);
+    expect(browser.cookie('cqs_session')).toBeDefined();
+    const me = await browser.request(`${s.url}/api/me`);
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.html)).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      assuranceLevel: 'level2',
+      roles: [],
+    });
+
+    const forged = await browser.request(`${s.url}/auth/logout`, { method: 'POST', json: {} });
+    expect(forged.status).toBe(403);
+    expect(JSON.parse(forged.html).code).toBe('IDENTITY.CSRF');
+    const out = await browser.request(`${s.url}/auth/logout`, {
+      method: 'POST',
+      json: {},
+      headers: { 'x-csrf-token': browser.cookie('cqs_csrf')! },
+    });
+    expect(out.status).toBe(200);
+    expect(JSON.parse(out.html).logoutUrl).toContain('/oidc/session/end');
+    expect((await browser.request(`${s.url}/api/me`)).status).toBe(401);
+  });
+
+  it('locks an account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
+    const browser = new Browserless();
+    const login = await browser.go(`${s.url}/auth/login`);
+    let page: Page = login;
+    for (let i = 1; i <= 4; i++) {
+      page = await browser.submit(
+        page,
+        { login: 'tranthibinh@demo.cqs.example', password: `sai-mat-khau-${i}` },
+        '/login',
+      );
+      expect(page.status).toBe(401);
+      expect(page.html).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    page = await browser.submit(
+      page,
+      { login: 'tranthibinh@demo.cqs.example', password: 'sai-mat-khau-5' },
+      '/login',
+    );
+    expect(page.status).toBe(423);
+    expect(page.html).toMatch(
+      /Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần\. Vui lòng thử lại sau 1[45] phút/,
+    );
+    page = await browser.submit(
+      page,
+      { login: 'tranthibinh@demo.cqs.example', password: DEMO_PASSWORD },
+      '/login',
+    );
+    expect(page.status).toBe(423);
+    const actions = await ctx.database.rows<{ action: string }>(
+      sql`SELECT action FROM platform_audit_log WHERE action IN ('login.failed', 'account.locked', 'login.refused_locked') ORDER BY seq`,
+    );
+    expect(actions.map((a) => a.action).slice(-6)).toEqual(
+      [...Array(5).fill('login.failed'), 'account.locked', 'login.refused_locked'].slice(-6),
+    );
+  });
+
+  it('keeps an append-only, hash-chained audit trail whose tampering `cqs audit verify` names', async () => {
+    expect(await verifyAudit(ctx.database.db)).toMatchObject({ ok: true });
+    // The app's own SQL cannot change history.
+    const refused = { cause: { message: expect.stringContaining('append-only') } };
+    await expect(
+      ctx.database.rows(sql`UPDATE platform_audit_log SET action = 'x' WHERE seq = 3`),
+    ).rejects.toMatchObject(refused);
+    await expect(ctx.database.rows(sql`DELETE FROM platform_audit_log WHERE seq = 3`)).rejects.toMatchObject(
+      refused,
+    );
+    await expect(ctx.database.rows(sql`TRUNCATE platform_audit_log`)).rejects.toMatchObject(refused);
+
+    // Someone with the owner's rights switches the guard off and edits row 3.
+    await ctx.database.rows(
+      sql`ALTER TABLE platform_audit_log DISABLE TRIGGER platform_audit_log_no_update_delete`,
+    );
+    await ctx.database.rows(sql`UPDATE platform_audit_log SET details = '{"forged": true}' WHERE seq = 3`);
+    await ctx.database.rows(
+      sql`ALTER TABLE platform_audit_log ENABLE TRIGGER platform_audit_log_no_update_delete`,
+    );
+    expect(await verifyAudit(ctx.database.db)).toMatchObject({ ok: false, seq: 3, problem: 'edited' });
+
+    if (ctx.url) {
+      // The operator's command says the same, as a separate process on the real server.
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'audit', 'verify'], {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: ctx.url, LOG_LEVEL: 'silent', SECRET_KEY: 'x'.repeat(40) },
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('row 3 has been edited');
+    }
+  });
+});

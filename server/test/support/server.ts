@@ -1,0 +1,49 @@
+import { createServer } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { Config } from '../../src/config.ts';
+import { buildApp } from '../../src/platform/http/app.ts';
+import type { Mail, Mailer } from '../../src/platform/mail.ts';
+import { type EngineContext, testConfig } from './databases.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export type Listening = { app: FastifyInstance; url: string; config: Config; mails: Mail[] };
+
+/**
+ * The app listening on a real port of loopback (OIDC redirects and back-channel calls need one),
+ * over the suite's database. Mails go to `mails` unless the config names an SMTP server.
+ */
+export function useListeningApp(
+  ctx: EngineContext,
+  env: () => Record<string, string> = () => ({}),
+): Listening {
+  const holder = { mails: [] as Mail[] } as Listening;
+  beforeAll(async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    holder.config = testConfig({ PORT: String(port), PUBLIC_URL: url, HOST: '127.0.0.1', ...env() });
+    const memory: Mailer = { describe: 'memory', send: async (m) => void holder.mails.push(m) };
+    holder.app = await buildApp({
+      config: holder.config,
+      database: ctx.database,
+      mailer: holder.config.SMTP_URL ? undefined : memory,
+      logger: false,
+    });
+    await holder.app.listen({ port, host: '127.0.0.1' });
+    holder.url = url;
+  });
+  afterAll(async () => {
+    await holder.app?.close();
+  });
+  return holder;
+}
