@@ -82,6 +82,63 @@ describe('the cqs command', () => {
     expect(restored.out).toMatch(/Restored \d+ rows/);
   });
 
+  it('manages accounts, roles and OIDC clients from the command line', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cqs-users-'));
+    dirs.push(dataDir);
+    const env = { DATA_DIR: dataDir, PROVINCE_CODE: '08' };
+    expect(cqs(['seed'], env).code).toBe(0);
+    const add = cqs(
+      [
+        'users',
+        'add',
+        '--name',
+        'Trần Văn Hùng',
+        '--email',
+        'hung@stp.example.vn',
+        '--agency',
+        '000.00.03.H08',
+        '--role',
+        'specialist',
+      ],
+      env,
+    );
+    expect(add.code, add.out).toBe(0);
+    expect(add.out).toMatch(/\/account\/reset-password\?token=[\w-]{40,}/);
+    const badRole = cqs(
+      ['users', 'set-role', '--login', 'hung@stp.example.vn', '--agency', '000.00.03.H08', '--role', 'boss'],
+      env,
+    );
+    expect(badRole.code).toBe(2);
+    expect(badRole.out).toContain('Vai trò phải là một trong');
+    expect(
+      cqs(
+        [
+          'users',
+          'set-role',
+          '--login',
+          'hung@stp.example.vn',
+          '--agency',
+          '000.00.03.H08',
+          '--role',
+          'leader',
+        ],
+        env,
+      ).code,
+    ).toBe(0);
+    const list = cqs(['users', 'list', '--q', 'hùng'], env);
+    expect(list.out).toContain('Trần Văn Hùng  hu***@stp.example.vn');
+    expect(list.out).toMatch(
+      /specialist@000\.00\.03\.H08, leader@000\.00\.03\.H08|leader@000\.00\.03\.H08, specialist@000\.00\.03\.H08/,
+    );
+    const client = cqs(
+      ['clients', 'add', '--id', 'lgsp-gateway', '--name', 'LGSP', '--grant', 'client_credentials'],
+      env,
+    );
+    expect(client.code, client.out).toBe(0);
+    expect(client.out).toMatch(/client_secret: [\w-]{40,}/);
+    expect(cqs(['audit', 'verify'], env).out).toMatch(/audit trail intact: \d+ rows/);
+  });
+
   it('runs on a real PostgreSQL server given DATABASE_URL', async () => {
     if (!(await testEngines()).includes('postgres')) return; // testEngines() fails instead under CI=true
     const db = await freshDatabase('postgres');

@@ -110,7 +110,7 @@ describeEachEngine('identity: registration and password reset by e-mail (SMTP)',
     return m![0];
   };
   const alertOf = (page: Page) => /<div class="error" role="alert">([^<]*)</.exec(page.html)?.[1];
-  const valueOf = (page: Page, name: string) =>
+  const fieldValue = (page: Page, name: string) =>
     new RegExp(`<input id="${name}" name="${name}"[^>]*value="([^"]*)"`).exec(page.html)?.[1];
 
   /** Signs in on our login page; returns the final page and the browser. */
@@ -155,6 +155,7 @@ describeEachEngine('identity: registration and password reset by e-mail (SMTP)',
     const mails = await mailsTo(citizen.email, since);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain('Xác minh tài khoản');
+    expect(h.mails).toHaveLength(0); // it came over SMTP, not through the in-memory mailer
     expect(mails[0]!.text).toContain(`Xin chào ${citizen.fullName}`);
     const link = linkIn(mails[0]!, '/account/verify-email?token=');
     expect(link.startsWith(`${h.url}/account/verify-email?token=`)).toBe(true);
@@ -191,7 +192,7 @@ describeEachEngine('identity: registration and password reset by e-mail (SMTP)',
     );
     expect(page.status).toBe(409);
     expect(alertOf(page)).toContain('đã được dùng');
-    expect(valueOf(page, 'email')).toBe(citizen.email);
+    expect(fieldValue(page, 'email')).toBe(citizen.email);
     // The JSON API names the field.
     const res = await browser.request(`${h.url}/api/identity/register`, {
       json: { fullName: 'Người Khác', email: citizen.email, password: citizen.password },
@@ -218,15 +219,15 @@ describeEachEngine('identity: registration and password reset by e-mail (SMTP)',
     );
     expect(weak.status).toBe(400);
     expect(alertOf(weak)).toContain('Mật khẩu cần ít nhất 10 ký tự');
-    for (const [name, value] of Object.entries(typed)) expect(valueOf(weak, name), name).toBe(value);
+    for (const [name, value] of Object.entries(typed)) expect(fieldValue(weak, name), name).toBe(value);
     expect(weak.html).toMatch(/<input id="password" name="password" type="password"(?![^>]*value=)[^>]*>/);
 
     const badCccd = await browser.submit(weak, { ...typed, cccd: '12345', password: 'Hoa-Sen-Vang-2026' });
     expect(badCccd.status).toBe(400);
     expect(alertOf(badCccd)).toContain('Số CCCD không hợp lệ');
     expect(alertOf(badCccd)).toContain('12 chữ số');
-    expect(valueOf(badCccd, 'cccd')).toBe('12345');
-    expect(valueOf(badCccd, 'fullName')).toBe(typed.fullName);
+    expect(fieldValue(badCccd, 'cccd')).toBe('12345');
+    expect(fieldValue(badCccd, 'fullName')).toBe(typed.fullName);
 
     const [row] = await ctx.database.rows<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM identity_person WHERE email = ${typed.email}`,

@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { sql } from 'drizzle-orm';
 import Provider, { type Configuration } from 'oidc-provider';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemoAccounts } from '../seed/demo.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../seed/demo.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { createPerson } from '../src/modules/identity/accounts.ts';
 import { Browserless, type Page } from './support/browserless.ts';
 import { describeEachEngine } from './support/databases.ts';
 import { freePort, useListeningApp } from './support/server.ts';
@@ -14,8 +16,10 @@ import { freePort, useListeningApp } from './support/server.ts';
 const UPSTREAM_SECRET = 'upstream-secret-for-tests-0123456789';
 
 /** What the "national" provider knows about each of its logins. */
-const PEOPLE: Record<string, Record<string, string>> = {
+const PEOPLE: Record<string, { sub: string } & Record<string, string>> = {
   binh: { sub: 'vneid-binh', name: 'Trần Thị Bình', cccd: '008195004321', assurance_level: '2' },
+  an: { sub: 'vneid-an', name: 'Nguyễn Văn An', cccd: '008090001234', assurance_level: '2' },
+  chu: { sub: 'vneid-chu', name: 'Mai Văn Chủ', cccd: '008088007777', assurance_level: '2' },
   moi: {
     sub: 'vneid-moi',
     name: 'Lý Văn Mới',
@@ -125,11 +129,35 @@ describeEachEngine('identity: sign-in through an upstream provider (VNeID)', { s
     expect(page.html).toMatch(/href="\/oidc\/interaction\/[^/"]+\/upstream"/);
   });
 
-  it('signs an existing citizen in by CCCD, links the account and raises it to level 2', async () => {
+  it('links a verified (level 2) account by CCCD at once', async () => {
+    const [an] = await personsWithCccd('008090001234');
+    const browser = new Browserless();
+    await viaUpstream(browser, 'an');
+    const res = await me(browser);
+    expect(JSON.parse(res.html)).toMatchObject({
+      id: an!.id,
+      fullName: 'Nguyễn Văn An',
+      assuranceLevel: 'level2',
+    });
+    expect(await audit('upstream.linked', an!.id)).toHaveLength(1);
+  });
+
+  it('links a self-registered (level 1) account only with its password, then raises it to level 2', async () => {
     const [demo] = await personsWithCccd('008195004321');
     expect(demo).toBeDefined();
     const browser = new Browserless();
-    await viaUpstream(browser, 'binh');
+    const ask = await viaUpstream(browser, 'binh');
+    // Anyone may have typed this CCCD when registering: the person proves the account is theirs.
+    expect(ask.html).toContain('Liên kết tài khoản');
+    expect(ask.html).toContain(
+      'Số CCCD 008******321 đã được dùng để đăng ký tài khoản tr***@demo.cqs.example',
+    );
+    expect(browser.cookie('cqs_session')).toBeUndefined();
+    const wrong = await browser.submit(ask, { password: 'khong-phai-mat-khau' }, '/upstream-link');
+    expect(wrong.status).toBe(401);
+    expect(wrong.html).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(await audit('upstream.linked', demo!.id)).toHaveLength(0);
+    await browser.submit(wrong, { password: DEMO_PASSWORD }, '/upstream-link');
     expect(browser.cookie('cqs_session')).toBeDefined();
     const res = await me(browser);
     expect(res.status).toBe(200);
@@ -193,6 +221,34 @@ describeEachEngine('identity: sign-in through an upstream provider (VNeID)', { s
     expect((await me(browser)).status).toBe(401);
     const after = await ctx.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM identity_person`);
     expect(after[0]!.n).toBe(before[0]!.n);
-    expect(await audit('upstream.linked')).toHaveLength(2); // binh and moi only
+    expect(await audit('upstream.linked')).toHaveLength(3); // an, binh and moi only
+  });
+
+  it('lets the verified owner of a CCCD take it back from an account someone else registered with it', async () => {
+    // Someone registered (unverified, level 1) with Mai Văn Chủ's CCCD.
+    const squatter = await inTransaction(ctx.database, (tx) =>
+      createPerson(
+        tx,
+        {
+          fullName: 'Kẻ Mạo Danh',
+          email: 'maodanh@example.vn',
+          cccd: '008088007777',
+          password: 'MotMatKhauDai@2026',
+        },
+        { status: 'active' },
+      ),
+    );
+    const browser = new Browserless();
+    const ask = await viaUpstream(browser, 'chu');
+    expect(ask.html).toContain('Đây không phải tài khoản của tôi');
+    await browser.submit(ask, {}, '/upstream-not-mine');
+    const person = JSON.parse((await me(browser)).html);
+    expect(person).toMatchObject({ fullName: 'Mai Văn Chủ', cccd: '008088007777', assuranceLevel: 'level2' });
+    expect(person.id).not.toBe(squatter.id);
+    const [left] = await ctx.database.rows<{ cccd: string | null }>(
+      sql`SELECT cccd FROM identity_person WHERE id = ${squatter.id}`,
+    );
+    expect(left!.cccd).toBeNull();
+    expect(await audit('cccd.released', squatter.id)).toHaveLength(1);
   });
 });

@@ -19,7 +19,16 @@ export const accountPages =
         .header('cache-control', 'no-store')
         .send(page({ lang, title, body }));
     const message = (e: DomainError, lang: Lang) => {
-      const fields = e.fieldErrors.map((f) => (lang === 'en' ? f.en : f.vi));
+      // Each problem names its field, as the form labels it ("Email: Đã có tài khoản dùng thông tin này.").
+      const labels: Record<string, string> = {
+        fullName: T[lang].fullName,
+        email: T[lang].email,
+        phone: T[lang].phone,
+        cccd: T[lang].cccd,
+        dateOfBirth: T[lang].dateOfBirth,
+        password: T[lang].password,
+      };
+      const fields = e.fieldErrors.map((f) => `${labels[f.field] ?? f.field}: ${lang === 'en' ? f.en : f.vi}`);
       const head = lang === 'en' ? (e.detail?.en ?? e.spec.en) : (e.detail?.vi ?? e.spec.vi);
       return [head, ...fields].join(' ');
     };

@@ -8,16 +8,27 @@ import { z } from 'zod';
 import { inTransaction } from '../../../db/transaction.ts';
 import { appendAudit, recordAudit } from '../../../platform/audit/audit.ts';
 import { DomainError } from '../../../platform/errors.ts';
-import { authenticate, getPerson, type Person, recordLogin } from '../accounts.ts';
+import { authenticate, getPerson, mask, type Person, recordLogin } from '../accounts.ts';
 import type { IdentityContext } from '../context.ts';
 import { rolesOf } from '../roles.ts';
 import { persons } from '../schema.ts';
 import { checkTotp, newTotpSecret, totpUri } from '../totp.ts';
 import { errorBox, escapeHtml, hidden, type Lang, langOf, page, T } from './pages.ts';
 import { dropPending, getPending, putPending } from './pending.ts';
-import { finishUpstream, startUpstream, upstreamEnabled } from './upstream.ts';
+import {
+  confirmUpstreamLink,
+  finishUpstream,
+  pendingLinkCandidate,
+  startUpstream,
+  upstreamEnabled,
+} from './upstream.ts';
 
-type Pending = { personId: string; enrollSecret: string | null; attempts: number };
+type Pending = {
+  personId: string;
+  enrollSecret: string | null;
+  attempts: number;
+  method: 'password' | 'upstream';
+};
 const MAX_TOTP_ATTEMPTS = 5;
 
 const uidParams = z.object({ uid: z.string().min(1).max(100) });
@@ -91,6 +102,19 @@ export const interactionRoutes =
         <img class="qr" src="${qr}" alt="QR"><p>${t.secret}: <code data-testid="totp-secret">${secret}</code></p>${form}`;
     };
 
+    const linkPage = (uid: string, lang: Lang, candidate: Person, error?: string) => {
+      const t = T[lang];
+      const who = mask.email(candidate.email) ?? mask.phone(candidate.phone) ?? candidate.fullName;
+      const help = t.linkHelp(ctx.config.UPSTREAM_OIDC_NAME, mask.cccd(candidate.cccd) ?? '', who);
+      return `<h1>${t.linkTitle}</h1>${errorBox(error)}<p>${escapeHtml(help)}</p>
+        <form method="post" action="/oidc/interaction/${uid}/upstream-link" novalidate>${hidden('lang', lang)}${hidden('decision', 'link')}
+          <label for="password">${t.password}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
+          <button class="primary" type="submit">${t.linkConfirm}</button></form>
+        <form method="post" action="/oidc/interaction/${uid}/upstream-not-mine">${hidden('lang', lang)}${hidden('decision', 'not-mine')}
+          <button type="submit">${t.linkNotMine}</button></form>`;
+    };
+
     /** After the password: officials go on to the second factor, everyone else is signed in. */
     const afterPassword = async (
       req: FastifyRequest,
@@ -98,17 +122,23 @@ export const interactionRoutes =
       uid: string,
       person: Person,
       lang: Lang,
+      method: 'password' | 'upstream' = 'password',
     ) => {
       const roles = await rolesOf(db, person.id);
       if (roles.length === 0) {
-        await recordLogin(database, person, 'password', req.ip);
-        return finish(req, reply, { login: { accountId: person.id, amr: ['pwd'] } });
+        const how = method === 'upstream' ? `upstream:${ctx.config.UPSTREAM_OIDC_NAME}` : 'password';
+        await recordLogin(database, person, how, req.ip);
+        // RFC 8176 has no value for a federated sign-in; "fed" says the upstream authenticated the person.
+        return finish(req, reply, {
+          login: { accountId: person.id, amr: [method === 'upstream' ? 'fed' : 'pwd'] },
+        });
       }
       const enrollSecret = person.totpEnabledAt ? null : ctx.sealer.seal(newTotpSecret());
       await putPending(db, 'CqsPendingLogin', uid, {
         personId: person.id,
         enrollSecret,
         attempts: 0,
+        method,
       } satisfies Pending);
       return reply.redirect(`/oidc/interaction/${uid}?lang=${lang}`, 303);
     };
@@ -128,6 +158,8 @@ export const interactionRoutes =
         const lang = langOf(req.query.lang ?? d.params.ui_locales);
         const t = T[lang];
         if (d.prompt.name === 'login') {
+          const candidate = await pendingLinkCandidate(ctx, uid);
+          if (candidate) return html(reply, 200, lang, t.linkTitle, linkPage(uid, lang, candidate));
           const pending = await getPending<Pending>(db, 'CqsPendingLogin', uid);
           if (pending) {
             const person = await getPerson(db, pending.personId);
@@ -275,8 +307,9 @@ export const interactionRoutes =
           });
         }
         await dropPending(db, 'CqsPendingLogin', uid);
-        await recordLogin(database, person, 'password+totp', req.ip);
-        return finish(req, reply, { login: { accountId: person.id, amr: ['pwd', 'otp'] } });
+        const first = pending.method === 'upstream' ? 'fed' : 'pwd';
+        await recordLogin(database, person, `${pending.method}+totp`, req.ip);
+        return finish(req, reply, { login: { accountId: person.id, amr: [first, 'otp'] } });
       },
     );
 
@@ -360,17 +393,22 @@ export const interactionRoutes =
         },
       },
       async (req, reply) => {
+        let uiLocales: unknown;
         try {
           const d = await details(req, reply);
           if (d.uid !== req.params.uid) return expired(reply);
+          uiLocales = d.params.ui_locales;
         } catch {
           return expired(reply);
         }
-        const lang: Lang = 'vi';
+        const lang = langOf(uiLocales);
         try {
           const query = req.url.slice(req.url.indexOf('?'));
-          const person = await finishUpstream(ctx, req.params.uid, query, req.ip);
-          return await afterPassword(req, reply, req.params.uid, person, lang);
+          const outcome = await finishUpstream(ctx, req.params.uid, query, req.ip);
+          if ('confirm' in outcome) {
+            return html(reply, 200, lang, T[lang].linkTitle, linkPage(req.params.uid, lang, outcome.confirm));
+          }
+          return await afterPassword(req, reply, req.params.uid, outcome.person, lang, 'upstream');
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           return html(
@@ -378,9 +416,53 @@ export const interactionRoutes =
             e.status,
             lang,
             T[lang].signIn,
-            loginPage(req.params.uid, lang, { error: e.detail?.vi ?? e.spec.vi }),
+            loginPage(req.params.uid, lang, {
+              error: lang === 'en' ? (e.detail?.en ?? e.spec.en) : (e.detail?.vi ?? e.spec.vi),
+            }),
           );
         }
       },
     );
+
+    // "It is my account" (with its password) and "it is not mine" post to their own addresses, so
+    // each form carries only what it needs.
+    for (const [path, decision] of [
+      ['upstream-link', 'link'],
+      ['upstream-not-mine', 'not-mine'],
+    ] as const) {
+      app.post(
+        `/oidc/interaction/:uid/${path}`,
+        {
+          schema: {
+            hide: true,
+            params: uidParams,
+            body: z
+              .object({ password: z.string().max(200).default(''), lang: z.string().optional() })
+              .passthrough(),
+          },
+        },
+        async (req, reply) => {
+          const { uid } = req.params;
+          const lang = langOf(req.body.lang);
+          try {
+            const d = await details(req, reply);
+            if (d.uid !== uid || d.prompt.name !== 'login') return expired(reply);
+          } catch {
+            return expired(reply);
+          }
+          try {
+            const answer = decision === 'not-mine' ? ('not-mine' as const) : { password: req.body.password };
+            const person = await confirmUpstreamLink(ctx, uid, answer, req.ip);
+            return await afterPassword(req, reply, uid, person, lang, 'upstream');
+          } catch (e) {
+            if (!(e instanceof DomainError)) throw e;
+            const message = lang === 'en' ? (e.detail?.en ?? e.spec.en) : (e.detail?.vi ?? e.spec.vi);
+            const candidate = await pendingLinkCandidate(ctx, uid);
+            if (!candidate)
+              return html(reply, e.status, lang, T[lang].signIn, loginPage(uid, lang, { error: message }));
+            return html(reply, e.status, lang, T[lang].linkTitle, linkPage(uid, lang, candidate, message));
+          }
+        },
+      );
+    }
   };

@@ -81,6 +81,11 @@ export const T = {
     registered: 'Đã tạo tài khoản. Hãy mở liên kết trong thư xác minh đã gửi tới email của bạn để kích hoạt.',
     verified: 'Email đã được xác minh; tài khoản đã kích hoạt. Bạn có thể đăng nhập.',
     home: 'Trang chủ',
+    linkTitle: 'Liên kết tài khoản',
+    linkHelp: (upstream: string, cccd: string, who: string) =>
+      `Số CCCD ${cccd} đã được dùng để đăng ký tài khoản ${who}. Nếu đó là tài khoản của bạn, nhập mật khẩu của tài khoản ấy để liên kết với ${upstream}.`,
+    linkConfirm: 'Liên kết tài khoản',
+    linkNotMine: 'Đây không phải tài khoản của tôi',
   },
   en: {
     signIn: 'Sign in',
@@ -132,6 +137,11 @@ export const T = {
     registered: 'Your account is created. Open the link in the verification e-mail we sent to activate it.',
     verified: 'Your e-mail is verified and the account active. You can sign in.',
     home: 'Home',
+    linkTitle: 'Link your account',
+    linkHelp: (upstream: string, cccd: string, who: string) =>
+      `The citizen ID ${cccd} was used to register the account ${who}. If it is yours, enter its password to link it with ${upstream}.`,
+    linkConfirm: 'Link account',
+    linkNotMine: 'This is not my account',
   },
 } as const;
 

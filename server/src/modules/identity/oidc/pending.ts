@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/engine.ts';
+import type { Db, Tx } from '../../../db/engine.ts';
 import { oidcPayloads } from '../schema.ts';
 
 /**
@@ -7,7 +7,7 @@ import { oidcPayloads } from '../schema.ts';
  * a round trip to the upstream provider), kept beside oidc-provider's own objects so any app
  * node can continue the flow.
  */
-type Kind = 'CqsPendingLogin' | 'CqsUpstreamState';
+type Kind = 'CqsPendingLogin' | 'CqsUpstreamState' | 'CqsUpstreamLink';
 
 export async function putPending(
   db: Db,

@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import * as oc from 'openid-client';
+import type { Tx } from '../../../db/engine.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { appendAudit } from '../../../platform/audit/audit.ts';
-import { createPerson, getPerson, type Person } from '../accounts.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { authenticate, createPerson, getPerson, type Person } from '../accounts.ts';
 import type { IdentityContext } from '../context.ts';
 import { IdentityErrors } from '../errors.ts';
 import { externalIdentities, persons } from '../schema.ts';
@@ -69,13 +71,77 @@ const levelOf = (value: unknown): 'level1' | 'level2' =>
   typeof value === 'string' && /2$/.test(value.trim()) ? 'level2' : 'level1';
 const rank = { level1: 1, level2: 2 } as const;
 
-/** Completes the upstream round trip and returns the (linked or new) person. */
+type UpstreamIdentity = {
+  provider: string;
+  subject: string;
+  cccd: string | null;
+  name: string;
+  birthdate: string | null;
+  level: 'level1' | 'level2';
+};
+type PendingLink = UpstreamIdentity & { candidateId: string };
+
+export type UpstreamOutcome = { person: Person } | { confirm: Person };
+
+async function link(tx: Tx, who: UpstreamIdentity, personId: string, ip: string | null) {
+  await tx
+    .insert(externalIdentities)
+    .values({ provider: who.provider, subject: who.subject, personId, assuranceLevel: who.level });
+  await appendAudit(tx, {
+    actorId: personId,
+    action: 'upstream.linked',
+    subjectType: 'person',
+    subjectId: personId,
+    ip,
+    details: { provider: who.provider, level: who.level },
+  });
+}
+
+/** The upstream's level is kept: a level-2 sign-in raises the account (never lowers it). */
+async function raiseLevel(
+  tx: Tx,
+  who: UpstreamIdentity,
+  personId: string,
+  ip: string | null,
+): Promise<Person> {
+  const person = await getPerson(tx, personId);
+  if (rank[who.level] > rank[person.assuranceLevel as keyof typeof rank]) {
+    await tx.update(persons).set({ assuranceLevel: who.level }).where(eq(persons.id, personId));
+    await appendAudit(tx, {
+      actorId: personId,
+      action: 'assurance.raised',
+      subjectType: 'person',
+      subjectId: personId,
+      ip,
+      details: { level: who.level, provider: who.provider },
+    });
+  }
+  if (person.status === 'disabled') throw IdentityErrors.create('ACCOUNT_DISABLED');
+  return getPerson(tx, personId);
+}
+
+async function createLinked(tx: Tx, who: UpstreamIdentity, ip: string | null): Promise<Person> {
+  const person = await createPerson(
+    tx,
+    { fullName: who.name, cccd: who.cccd, dateOfBirth: who.birthdate, assuranceLevel: who.level },
+    { status: 'active', ip },
+  );
+  await link(tx, who, person.id, ip);
+  return person;
+}
+
+/**
+ * Completes the upstream round trip. A known link signs the person in. Otherwise the account is
+ * found by CCCD: an account whose CCCD was verified (level 2) is linked at once; one that only
+ * typed the CCCD in (level 1, self-registered) is linked only after its password is given, since
+ * anyone may have typed someone else's CCCD (`confirm`); with no account, one is made.
+ */
 export async function finishUpstream(
   ctx: IdentityContext,
   uid: string,
   query: string,
   ip: string | null,
-): Promise<Person> {
+): Promise<UpstreamOutcome> {
   const db = ctx.database.db;
   const params = new URLSearchParams(query);
   const stateId = params.get('state') ?? '';
@@ -99,66 +165,94 @@ export async function finishUpstream(
       en: `Upstream sign-in failed: ${(cause as Error).message}`,
     });
   }
-  const provider = ctx.config.UPSTREAM_OIDC_ISSUER!;
-  const subject = String(claims.sub);
-  const cccd =
-    typeof claims[ctx.config.UPSTREAM_OIDC_CCCD_CLAIM] === 'string'
-      ? (claims[ctx.config.UPSTREAM_OIDC_CCCD_CLAIM] as string)
-      : null;
-  const level = levelOf(claims[ctx.config.UPSTREAM_OIDC_LEVEL_CLAIM] ?? claims.acr);
-  const birthdate = typeof claims.birthdate === 'string' ? claims.birthdate : null;
+  const rawCccd = claims[ctx.config.UPSTREAM_OIDC_CCCD_CLAIM];
+  const who: UpstreamIdentity = {
+    provider: ctx.config.UPSTREAM_OIDC_ISSUER!,
+    subject: String(claims.sub),
+    cccd: typeof rawCccd === 'string' ? rawCccd : null,
+    name: typeof claims.name === 'string' ? claims.name : String(rawCccd ?? ''),
+    birthdate: typeof claims.birthdate === 'string' ? claims.birthdate : null,
+    level: levelOf(claims[ctx.config.UPSTREAM_OIDC_LEVEL_CLAIM] ?? claims.acr),
+  };
 
-  return inTransaction(ctx.database, async (tx) => {
-    const [link] = await tx
+  return inTransaction(ctx.database, async (tx): Promise<UpstreamOutcome> => {
+    const [known] = await tx
       .select({ personId: externalIdentities.personId })
       .from(externalIdentities)
-      .where(and(eq(externalIdentities.provider, provider), eq(externalIdentities.subject, subject)));
-    let personId = link?.personId;
-    if (!personId) {
-      if (!cccd || checkCccd(cccd)) {
-        throw IdentityErrors.create('UPSTREAM_FAILED', {
-          vi: 'Hệ thống định danh không cung cấp số CCCD hợp lệ để liên kết tài khoản.',
-          en: 'The upstream gave no valid citizen ID to link the account by.',
-        });
-      }
-      const [byCccd] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.cccd, cccd));
-      personId =
-        byCccd?.id ??
-        (
-          await createPerson(
-            tx,
-            { fullName: String(claims.name ?? cccd), cccd, dateOfBirth: birthdate, assuranceLevel: level },
-            { status: 'active', ip },
-          )
-        ).id;
-      await tx.insert(externalIdentities).values({ provider, subject, personId, assuranceLevel: level });
-      await appendAudit(tx, {
-        actorId: personId,
-        action: 'upstream.linked',
-        subjectType: 'person',
-        subjectId: personId,
-        ip,
-        details: { provider, level },
-      });
-    } else {
+      .where(and(eq(externalIdentities.provider, who.provider), eq(externalIdentities.subject, who.subject)));
+    if (known) {
       await tx
         .update(externalIdentities)
-        .set({ assuranceLevel: level })
-        .where(and(eq(externalIdentities.provider, provider), eq(externalIdentities.subject, subject)));
+        .set({ assuranceLevel: who.level })
+        .where(
+          and(eq(externalIdentities.provider, who.provider), eq(externalIdentities.subject, who.subject)),
+        );
+      return { person: await raiseLevel(tx, who, known.personId, ip) };
     }
-    const person = await getPerson(tx, personId);
-    if (rank[level] > rank[person.assuranceLevel as keyof typeof rank]) {
-      await tx.update(persons).set({ assuranceLevel: level }).where(eq(persons.id, personId));
-      await appendAudit(tx, {
-        actorId: personId,
-        action: 'assurance.raised',
-        subjectType: 'person',
-        subjectId: personId,
-        ip,
-        details: { level, provider },
+    if (!who.cccd || checkCccd(who.cccd)) {
+      throw IdentityErrors.create('UPSTREAM_FAILED', {
+        vi: 'Hệ thống định danh không cung cấp số CCCD hợp lệ để liên kết tài khoản.',
+        en: 'The upstream gave no valid citizen ID to link the account by.',
       });
     }
-    if (person.status === 'disabled') throw IdentityErrors.create('ACCOUNT_DISABLED');
-    return getPerson(tx, personId);
+    const [byCccd] = await tx.select().from(persons).where(eq(persons.cccd, who.cccd));
+    if (!byCccd) return { person: await createLinked(tx, who, ip) };
+    if (byCccd.assuranceLevel === 'level2' && byCccd.status === 'active') {
+      await link(tx, who, byCccd.id, ip);
+      return { person: await raiseLevel(tx, who, byCccd.id, ip) };
+    }
+    // Inside the transaction: on PGlite's single connection a query beside it would wait forever.
+    await putPending(tx, 'CqsUpstreamLink', uid, { ...who, candidateId: byCccd.id } satisfies PendingLink);
+    return { confirm: byCccd };
   });
+}
+
+/** The account waiting for the person to confirm it is theirs, if any. */
+export async function pendingLinkCandidate(ctx: IdentityContext, uid: string): Promise<Person | null> {
+  const pending = await getPending<PendingLink>(ctx.database.db, 'CqsUpstreamLink', uid);
+  return pending ? getPerson(ctx.database.db, pending.candidateId) : null;
+}
+
+/**
+ * The person answers: it is my account (and proves it with its password), or it is not (the
+ * unverified CCCD is released from that account, audited, and a new verified account is made).
+ */
+export async function confirmUpstreamLink(
+  ctx: IdentityContext,
+  uid: string,
+  answer: { password: string } | 'not-mine',
+  ip: string | null,
+): Promise<Person> {
+  const pending = await getPending<PendingLink>(ctx.database.db, 'CqsUpstreamLink', uid);
+  if (!pending) throw IdentityErrors.create('UPSTREAM_FAILED');
+  const candidate = await getPerson(ctx.database.db, pending.candidateId);
+  if (answer !== 'not-mine') {
+    const login = candidate.email ?? candidate.phone ?? candidate.cccd!;
+    try {
+      await authenticate(ctx.database, { login, password: answer.password, ip }, ctx.loginPolicy);
+    } catch (e) {
+      // The right password on a never-verified account: VNeID has now verified who it is.
+      if (!(e instanceof DomainError && e.code === 'IDENTITY.ACCOUNT_NOT_VERIFIED')) throw e;
+    }
+  }
+  const person = await inTransaction(ctx.database, async (tx) => {
+    if (answer === 'not-mine') {
+      await tx.update(persons).set({ cccd: null }).where(eq(persons.id, candidate.id));
+      await appendAudit(tx, {
+        actorId: null,
+        action: 'cccd.released',
+        subjectType: 'person',
+        subjectId: candidate.id,
+        ip,
+        details: { reason: 'claimed by a verified upstream identity', provider: pending.provider },
+      });
+      return createLinked(tx, pending, ip);
+    }
+    if (candidate.status === 'pending')
+      await tx.update(persons).set({ status: 'active' }).where(eq(persons.id, candidate.id));
+    await link(tx, pending, candidate.id, ip);
+    return raiseLevel(tx, pending, candidate.id, ip);
+  });
+  await dropPending(ctx.database.db, 'CqsUpstreamLink', uid);
+  return person;
 }
