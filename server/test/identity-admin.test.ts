@@ -17,7 +17,7 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
   beforeAll(async () => {
     await seedDemoAccounts(ctx.database, ctx.config);
     // Sessions as the sign-in would leave them (the sign-in itself is tested in identity-oidc).
-    for (const login of ['quantri', 'quantri.so', 'motcua', 'lanhdao', 'nguyenvanan']) {
+    for (const login of ['quantri', 'quantri.so', 'motcua', 'lanhdao', 'nguyenvanan', 'tranthibinh']) {
       const person = (await findByLogin(ctx.database.db, `${login}@demo.cqs.example`))!;
       const { token } = await inTransaction(ctx.database, (tx) =>
         createSession(tx, {
@@ -147,6 +147,7 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
     const locked = await as('quantri', { method: 'GET', url: '/api/identity/persons?locked=true' });
     expect(locked.json().items.map((p: { fullName: string }) => p.fullName)).toEqual(['Trần Thị Bình']);
     expect(locked.json().items[0].cccd).toBe('008******321');
+    expect(locked.json().items[0].actions).toEqual(['unlock', 'disable', 'end_sessions']);
     const unlocked = await as('quantri', { method: 'POST', url: `/api/identity/persons/${binh.id}/unlock` });
     expect(unlocked.json().lockedUntil).toBeNull();
     const an = (await findByLogin(ctx.database.db, 'nguyenvanan@demo.cqs.example'))!;
@@ -163,5 +164,39 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('IDENTITY.CSRF');
+  });
+
+  it('lets a citizen register the business they represent by its tax code', async () => {
+    const created = await as('tranthibinh', {
+      method: 'POST',
+      url: '/api/me/organizations',
+      payload: { taxCode: '0100109106', name: 'Công ty TNHH Chè Tân Trào', title: 'Giám đốc' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const mine = await as('tranthibinh', { method: 'GET', url: '/api/me/organizations' });
+    expect(mine.json().items).toEqual([
+      expect.objectContaining({
+        taxCode: '0100109106',
+        name: 'Công ty TNHH Chè Tân Trào',
+        title: 'Giám đốc',
+      }),
+    ]);
+    const again = await as('lanhdao', {
+      method: 'POST',
+      url: '/api/me/organizations',
+      payload: { taxCode: '0100109106', name: 'Khác' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().errors[0].field).toBe('taxCode');
+    const badDigit = await as('tranthibinh', {
+      method: 'POST',
+      url: '/api/me/organizations',
+      payload: { taxCode: '0100109107', name: 'Sai mã' },
+    });
+    expect(badDigit.statusCode).toBe(400);
+    expect(badDigit.json().errors[0]).toMatchObject({
+      field: 'taxCode',
+      vi: expect.stringContaining('chữ số kiểm tra'),
+    });
   });
 });

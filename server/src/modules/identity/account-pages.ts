@@ -28,7 +28,9 @@ export const accountPages =
         dateOfBirth: T[lang].dateOfBirth,
         password: T[lang].password,
       };
-      const fields = e.fieldErrors.map((f) => `${labels[f.field] ?? f.field}: ${lang === 'en' ? f.en : f.vi}`);
+      const fields = e.fieldErrors.map(
+        (f) => `${labels[f.field] ?? f.field}: ${lang === 'en' ? f.en : f.vi}`,
+      );
       const head = lang === 'en' ? (e.detail?.en ?? e.spec.en) : (e.detail?.vi ?? e.spec.vi);
       return [head, ...fields].join(' ');
     };

@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { localizedTextSchema } from '../../platform/http/schemas.ts';
 import type { IdentityContext } from './context.ts';
+import { organizationsOf, registerOrganization } from './organizations.ts';
 import { ROLES } from './policy.ts';
 import { rolesOf } from './roles.ts';
 import { register, requestPasswordReset, resetPassword, verifyEmail } from './self-service.ts';
@@ -200,6 +201,68 @@ export const accountRoutes =
       async (req, reply) => {
         await resetPassword(ctx, req.body.token, req.body.password, req.ip);
         return reply.status(204).send(null);
+      },
+    );
+
+    const organizationSchema = z.object({
+      id: z.uuid(),
+      taxCode: z.string(),
+      name: z.string(),
+      addressCommuneCode: z.string().nullable(),
+      title: z.string().nullable(),
+    });
+
+    app.get(
+      '/api/me/organizations',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Businesses and organisations I represent',
+          response: { 200: z.object({ items: z.array(organizationSchema) }), ...problemResponses(401) },
+        },
+      },
+      async (req) => {
+        const { person } = requireAuth(req);
+        const items = await organizationsOf(db, person.id);
+        return {
+          items: items.map(({ id, taxCode, name, addressCommuneCode, title }) => ({
+            id,
+            taxCode,
+            name,
+            addressCommuneCode,
+            title,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/me/organizations',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Register a business by its tax code (mã số thuế) and become its representative',
+          body: z
+            .object({
+              taxCode: z.string().max(20),
+              name: z.string().max(300),
+              addressCommuneCode: z
+                .string()
+                .regex(/^\d{5}$/, 'must be a 5-digit commune code')
+                .optional(),
+              title: z.string().max(100).optional(),
+            })
+            .strict(),
+          response: { 201: organizationSchema, ...problemResponses(400, 401, 409) },
+        },
+      },
+      async (req, reply) => {
+        const { person } = requireAuth(req);
+        const org = await inTransaction(ctx.database, (tx) =>
+          registerOrganization(tx, req.body, person.id, req.ip),
+        );
+        const { id, taxCode, name, addressCommuneCode, title } = org;
+        return reply.status(201).send({ id, taxCode, name, addressCommuneCode, title });
       },
     );
   };

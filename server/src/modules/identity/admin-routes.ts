@@ -17,7 +17,13 @@ import { requestPasswordReset } from './self-service.ts';
 import { revokeSessions } from './sessions.ts';
 import { requireAuth } from './web-session.ts';
 
+const ACCOUNT_ACTIONS = ['unlock', 'disable', 'enable', 'end_sessions'] as const;
+type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
 const personSummary = z.object({
+  actions: z
+    .array(z.enum(['unlock', 'disable', 'enable', 'end_sessions']))
+    .meta({ description: 'what the caller may do to this account' }),
   id: z.uuid(),
   fullName: z.string(),
   email: z.string().nullable().meta({ description: 'masked' }),
@@ -40,8 +46,24 @@ async function mayManagePerson(ctx: IdentityContext, actor: Actor, personId: str
   return roles.some((r) => can(actor, 'agency.manage_staff', { type: 'agency', id: r.agencyId }));
 }
 
-async function summarize(ctx: IdentityContext, p: typeof persons.$inferSelect) {
+/** What the caller may do to this account, so the admin page shows only those buttons. */
+async function accountActions(
+  ctx: IdentityContext,
+  actor: Actor,
+  p: typeof persons.$inferSelect,
+): Promise<AccountAction[]> {
+  if (!(await mayManagePerson(ctx, actor, p.id))) return [];
+  const locked = p.lockedUntil && p.lockedUntil > new Date();
+  return [
+    ...(locked ? (['unlock'] as const) : []),
+    p.status === 'disabled' ? ('enable' as const) : ('disable' as const),
+    'end_sessions' as const,
+  ];
+}
+
+async function summarize(ctx: IdentityContext, p: typeof persons.$inferSelect, actor: Actor) {
   return {
+    actions: await accountActions(ctx, actor, p),
     id: p.id,
     fullName: p.fullName,
     email: mask.email(p.email),
@@ -119,7 +141,7 @@ export const adminRoutes =
             .offset(req.query.offset),
           db.select({ n: sql<number>`count(*)::int` }).from(persons).where(where),
         ]);
-        return { items: await Promise.all(rows.map((p) => summarize(ctx, p))), total: total?.n ?? 0 };
+        return { items: await Promise.all(rows.map((p) => summarize(ctx, p, actor))), total: total?.n ?? 0 };
       },
     );
 
@@ -208,7 +230,7 @@ export const adminRoutes =
           return p;
         });
         await requestPasswordReset(ctx, person.email!, req.ip);
-        return reply.status(201).send(await summarize(ctx, person));
+        return reply.status(201).send(await summarize(ctx, person, actor));
       },
     );
 
@@ -243,7 +265,7 @@ export const adminRoutes =
               req.ip,
             ),
           );
-          return summarize(ctx, await getPerson(db, req.params.id));
+          return summarize(ctx, await getPerson(db, req.params.id), actor);
         },
       );
     }
@@ -279,7 +301,7 @@ export const adminRoutes =
             if (action === 'disable')
               await revokeSessions(tx, { personId: req.params.id }, actor.personId, req.ip);
           });
-          return summarize(ctx, await getPerson(db, req.params.id));
+          return summarize(ctx, await getPerson(db, req.params.id), actor);
         },
       );
     }
