@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The API server (`npm run cqs -- start`) listens on 3000 by default; in development Vite serves the
-// app and forwards API and health calls to it, so the browser sees one origin as in production.
+// app and forwards API, sign-in and health calls to it, so the browser sees one origin as in production.
+// For signing in during development, start the server with PUBLIC_URL=http://localhost:5173.
 const apiTarget = 'http://localhost:3000';
 
 export default defineConfig({
@@ -10,6 +11,10 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': apiTarget,
+      '/auth': apiTarget,
+      '/oidc': apiTarget,
+      '/account': apiTarget,
+      '/.well-known': apiTarget,
       '/healthz': apiTarget,
       '/readyz': apiTarget,
     },

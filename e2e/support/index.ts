@@ -1,4 +1,4 @@
 export { chromiumPath, launchChromium } from './browser.ts';
-export { fitsViewportWidth, smallTouchTargets, watchProblems } from './page.ts';
+export { fitsViewportWidth, smallTouchTargets, type WatchOptions, watchProblems } from './page.ts';
 export { repoRoot, resultsDir } from './paths.ts';
 export { ensureWebBuilt, type RunningServer, type StartServerOptions, startServer } from './server.ts';

@@ -1,17 +1,41 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
+
+export interface WatchOptions {
+  /**
+   * Only count problems while the page shows an address this accepts (for a navigation, the
+   * address being loaded): e.g. the portal's own pages, not the sign-in provider's.
+   */
+  where?: (url: URL) => boolean;
+}
 
 /** Console errors, uncaught exceptions and failed or 4xx/5xx requests seen by a page. */
-export function watchProblems(page: Page): string[] {
+export function watchProblems(page: Page, options: WatchOptions = {}): string[] {
   const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  const counts = (url: string) => !options.where || options.where(new URL(url));
+  const here = () => counts(page.url());
+  const during = (request: Request) => (request.isNavigationRequest() ? counts(request.url()) : here());
+  // A page that moves on (a redirect to sign in, say) cancels what it was still loading: no problem.
+  let navigations = 0;
+  const startedAt = new WeakMap<Request, number>();
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+    startedAt.set(request, navigations);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
-  );
+  const leftBehind = (request: Request) =>
+    request.failure()?.errorText === 'net::ERR_ABORTED' && startedAt.get(request) !== navigations;
+  page.on('console', (message) => {
+    if (message.type() === 'error' && here()) problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => {
+    if (here()) problems.push(`page error: ${error.message}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (during(request) && !leftBehind(request))
+      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+  });
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400 && during(response.request()))
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   return problems;
 }

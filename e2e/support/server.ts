@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,14 +19,31 @@ export interface RunningServer {
 export interface StartServerOptions {
   /** How long to wait for /readyz: the first start migrates and seeds ~14k admin units. */
   readyTimeoutMs?: number;
+  /** Extra settings. PUBLIC_URL defaults to the server's own `url`, the address the browser uses. */
   env?: Record<string, string>;
   /** Use (and keep) this data dir instead of a fresh one that stop() deletes: for restart tests. */
   dataDir?: string;
 }
 
-/** Builds web/dist when it is missing: the server serves the built app at `/`. */
+/** The newest modification time (ms) of the files under `path`, or of `path` itself. */
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
+  return newest;
+}
+
+/**
+ * Builds web/dist when it is missing or older than the web app's sources: the server serves the
+ * built app at `/`, and a stale build would test yesterday's pages.
+ */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(repoRoot, 'web', 'dist', 'index.html'))) return;
+  const web = join(repoRoot, 'web');
+  const built = join(web, 'dist', 'index.html');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(web, p));
+  if (existsSync(built) && Math.max(...sources.map(newestChange)) <= statSync(built).mtimeMs) return;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const env = { ...process.env, NODE_ENV: 'production' };
@@ -68,6 +85,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // Sign-in cookies and redirects follow PUBLIC_URL, so it must be the address the browser opens.
+    PUBLIC_URL: url,
     ...options.env,
   });
 

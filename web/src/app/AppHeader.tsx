@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { PlatformMark } from '../ui/icons';
 import { pickLocalized } from '../ui/localized';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Link } from './router';
 import { placeTitle, useSite } from './site';
+import { UserMenu } from './UserMenu';
 
 export function AppHeader() {
   const { t, i18n } = useTranslation();
@@ -14,11 +16,11 @@ export function AppHeader() {
   return (
     <header className="cqs-header">
       <Container size="lg" py="sm">
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <a className="cqs-brand" href="/" aria-label={`${platformName} — ${t('app.homeLink')}`}>
+        <Group justify="space-between" wrap="nowrap" gap={8}>
+          <Link className="cqs-brand" href="/" aria-label={`${platformName} — ${t('app.homeLink')}`}>
             <PlatformMark />
             <span className="cqs-brand-text">
-              <Text component="span" display="block" fw={700} fz={{ base: 'md', sm: 'lg' }}>
+              <Text component="span" display="block" fw={700} fz={{ base: 15, xs: 'md', sm: 'lg' }}>
                 {platformName}
               </Text>
               {info && (
@@ -27,8 +29,11 @@ export function AppHeader() {
                 </Text>
               )}
             </span>
-          </a>
-          <LanguageSwitch />
+          </Link>
+          <Group gap={8} wrap="nowrap" className="cqs-header-actions">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
         </Group>
       </Container>
     </header>

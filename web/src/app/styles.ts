@@ -23,6 +23,10 @@ import '@mantine/core/styles/Stack.css';
 import '@mantine/core/styles/SimpleGrid.css';
 import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/VisuallyHidden.css';
+import '@mantine/core/styles/Popover.css';
+import '@mantine/core/styles/Menu.css';
+import '@mantine/core/styles/Avatar.css';
+import '@mantine/core/styles/CloseButton.css';
 
 // Be Vietnam Pro, self-hosted: only the Vietnamese and Latin subsets in the three weights the theme
 // uses. Browsers fetch a subset only when the page shows one of its characters.

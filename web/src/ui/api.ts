@@ -22,19 +22,83 @@ export interface GetJsonOptions {
   revalidate?: boolean;
 }
 
+export type UnsafeMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface SendJsonOptions {
+  signal?: AbortSignal;
+  language?: string;
+}
+
+/** The cookie the server sets beside the (httpOnly) session cookie, for the double-submit CSRF check. */
+export const CSRF_COOKIE = 'cqs_csrf';
+const CSRF_HEADER = 'x-csrf-token';
+
+/** A cookie this page may read (not httpOnly), or undefined. */
+export function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** The anti-forgery token of the signed-in session; it also tells that a session cookie is there. */
+export function csrfToken(): string | undefined {
+  return readCookie(CSRF_COOKIE) || undefined;
+}
+
 export async function getJson<T>(path: string, options: GetJsonOptions = {}): Promise<T> {
+  return (await request(path, {
+    method: 'GET',
+    signal: options.signal,
+    language: options.language,
+    cache: options.revalidate ? 'no-cache' : 'default',
+  })) as T;
+}
+
+/**
+ * A state-changing call. It always carries the session's CSRF token, which the server demands of
+ * every POST/PUT/PATCH/DELETE made with the session cookie. Answers the JSON body, or undefined
+ * for an empty one (204).
+ */
+export async function sendJson<T = undefined>(
+  method: UnsafeMethod,
+  path: string,
+  body?: unknown,
+  options: SendJsonOptions = {},
+): Promise<T> {
+  return (await request(path, { method, body, signal: options.signal, language: options.language })) as T;
+}
+
+interface RequestSpec {
+  method: 'GET' | UnsafeMethod;
+  body?: unknown;
+  signal?: AbortSignal;
+  language?: string;
+  cache?: RequestCache;
+}
+
+async function request(path: string, spec: RequestSpec): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.language) headers['Accept-Language'] = options.language;
+  if (spec.language) headers['Accept-Language'] = spec.language;
+  if (spec.method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+  }
   let response: Response;
   try {
     response = await fetch(path, {
+      method: spec.method,
       headers,
-      signal: options.signal,
-      cache: options.revalidate ? 'no-cache' : 'default',
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      signal: spec.signal,
+      cache: spec.cache ?? 'no-store',
+      credentials: 'same-origin',
     });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, `Network error calling ${path}`);
+    if (spec.signal?.aborted) throw error;
+    throw new ApiError(0, `Network error calling ${spec.method} ${path}`);
   }
   if (!response.ok) {
     let detail: Localized | undefined;
@@ -43,9 +107,11 @@ export async function getJson<T>(path: string, options: GetJsonOptions = {}): Pr
     } catch {
       // Not JSON: the status alone tells what happened.
     }
-    throw new ApiError(response.status, `HTTP ${response.status} calling ${path}`, detail);
+    throw new ApiError(response.status, `HTTP ${response.status} calling ${spec.method} ${path}`, detail);
   }
-  return (await response.json()) as T;
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  return text ? JSON.parse(text) : undefined;
 }
 
 /** `{ detail, en: { detail } }` of the server's problem+json, when the body has that shape. */

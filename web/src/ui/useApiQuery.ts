@@ -13,8 +13,10 @@ export type QueryResult<T> = QueryState<T> & { retry: () => void };
 /**
  * GETs `path` (nothing when it is null), cancelling the request in flight when the path changes or
  * the component goes away, so a slow answer to an old query never overwrites a newer one.
+ * `fresh` asks the server every time (personal data that changes: sessions, the account), never the HTTP cache.
  */
-export function useApiQuery<T>(path: string | null): QueryResult<T> {
+export function useApiQuery<T>(path: string | null, options: { fresh?: boolean } = {}): QueryResult<T> {
+  const fresh = options.fresh ?? false;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<QueryState<T>>(path ? { status: 'loading' } : { status: 'idle' });
 
@@ -28,7 +30,7 @@ export function useApiQuery<T>(path: string | null): QueryResult<T> {
       status: 'loading',
       previous: prev.status === 'success' ? prev.data : prev.status === 'loading' ? prev.previous : undefined,
     }));
-    getJson<T>(path, { signal: controller.signal, revalidate: attempt > 0 }).then(
+    getJson<T>(path, { signal: controller.signal, revalidate: fresh || attempt > 0 }).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: 'success', data });
       },
@@ -41,7 +43,7 @@ export function useApiQuery<T>(path: string | null): QueryResult<T> {
       },
     );
     return () => controller.abort();
-  }, [path, attempt]);
+  }, [path, attempt, fresh]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, retry };

@@ -137,6 +137,25 @@ export const accountRoutes =
       },
     );
 
+    app.delete(
+      '/api/me/sessions',
+      {
+        schema: {
+          tags: ['identity'],
+          summary: 'Sign out every other device (all my sessions but this one)',
+          querystring: z.object({ others: z.literal('true') }).strict(),
+          response: { 200: z.object({ revoked: z.number().int() }), ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        const { person, session } = requireAuth(req);
+        const revoked = await inTransaction(ctx.database, (tx) =>
+          revokeSessions(tx, { personId: person.id, exceptSessionId: session.id }, person.id, req.ip),
+        );
+        return { revoked };
+      },
+    );
+
     app.post(
       '/api/identity/register',
       {

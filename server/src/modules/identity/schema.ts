@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   date,
   index,
@@ -64,6 +65,8 @@ export const persons = pgTable(
     passwordHash: text('password_hash'),
     totpSecret: text('totp_secret'), // encrypted with SECRET_KEY
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    // The 30-second step of the last accepted code: a code is good once (RFC 6238 §5.2).
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     status: text('status').notNull().default('active'), // pending | active | disabled
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     phoneVerifiedAt: timestamp('phone_verified_at', { withTimezone: true }),

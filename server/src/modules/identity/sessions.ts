@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/ids.ts';
@@ -64,7 +64,7 @@ export function listSessions(db: Db, personId: string): Promise<WebSession[]> {
 /** Ends one session (sessionId) or all of a person's; by the person or by an admin. */
 export async function revokeSessions(
   tx: Tx,
-  target: { personId: string; sessionId?: string },
+  target: { personId: string; sessionId?: string; exceptSessionId?: string },
   actorId: string,
   ip: string | null,
 ): Promise<number> {
@@ -75,6 +75,7 @@ export async function revokeSessions(
       and(
         eq(webSessions.personId, target.personId),
         target.sessionId ? eq(webSessions.id, target.sessionId) : undefined,
+        target.exceptSessionId ? ne(webSessions.id, target.exceptSessionId) : undefined,
         isNull(webSessions.revokedAt),
       ),
     )

@@ -13,11 +13,22 @@ const totpFor = (secretBase32: string, label = '') =>
 
 export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 
-/** Accepts the current code and the one before or after (clock drift of a phone). */
-export function checkTotp(secretBase32: string, code: string): boolean {
+/**
+ * Accepts the current code and the one before or after (clock drift of a phone), but never a
+ * step at or before `lastStep` (a code already used). Returns the accepted step, or null.
+ */
+export function checkTotp(
+  secretBase32: string,
+  code: string,
+  lastStep: number | null = null,
+  now = Date.now(),
+): number | null {
   const clean = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(clean)) return false;
-  return totpFor(secretBase32).validate({ token: clean, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totpFor(secretBase32).validate({ token: clean, window: 1, timestamp: now });
+  if (delta === null) return null;
+  const step = Math.floor(now / 30_000) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export const totpUri = (secretBase32: string, label: string) => totpFor(secretBase32, label).toString();

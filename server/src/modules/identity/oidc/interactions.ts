@@ -255,7 +255,8 @@ export const interactionRoutes =
         const secret = pending.enrollSecret
           ? ctx.sealer.open(pending.enrollSecret)
           : ctx.sealer.open(person.totpSecret!);
-        if (!checkTotp(secret, req.body.code)) {
+        const step = checkTotp(secret, req.body.code, pending.enrollSecret ? null : person.totpLastStep);
+        if (step === null) {
           const attempts = pending.attempts + 1;
           await recordAudit(db, {
             actorId: person.id,
@@ -291,12 +292,16 @@ export const interactionRoutes =
             await totpPage(uid, lang, person, pending, message),
           );
         }
-        if (pending.enrollSecret) {
-          await inTransaction(database, async (tx) => {
-            await tx
-              .update(persons)
-              .set({ totpSecret: pending.enrollSecret, totpEnabledAt: new Date() })
-              .where(eq(persons.id, person.id));
+        await inTransaction(database, async (tx) => {
+          await tx
+            .update(persons)
+            .set(
+              pending.enrollSecret
+                ? { totpSecret: pending.enrollSecret, totpEnabledAt: new Date(), totpLastStep: step }
+                : { totpLastStep: step },
+            )
+            .where(eq(persons.id, person.id));
+          if (pending.enrollSecret) {
             await appendAudit(tx, {
               actorId: person.id,
               action: 'totp.enabled',
@@ -304,8 +309,8 @@ export const interactionRoutes =
               subjectId: person.id,
               ip: req.ip,
             });
-          });
-        }
+          }
+        });
         await dropPending(db, 'CqsPendingLogin', uid);
         const first = pending.method === 'upstream' ? 'fed' : 'pwd';
         await recordLogin(database, person, `${pending.method}+totp`, req.ip);

@@ -25,8 +25,8 @@ code{font-size:1.05rem;letter-spacing:.08em;word-break:break-all}img.qr{display:
 
 export function page(p: { lang: Lang; title: string; body: string }): string {
   return `<!doctype html><html lang="${p.lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(p.title)} — Chính quyền số</title>
-<style>${STYLE}</style></head><body><header><strong>Chính quyền số</strong></header><main><div class="card">${p.body}</div></main></body></html>`;
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg"><title>${escapeHtml(p.title)} — Chính quyền số</title>
+<style>${STYLE}</style></head><body><header><a href="/" style="text-decoration:none"><strong>Chính quyền số</strong></a></header><main><div class="card">${p.body}</div></main></body></html>`;
 }
 
 /** The sign-in pages' texts, Vietnamese first. */

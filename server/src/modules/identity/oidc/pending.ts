@@ -10,7 +10,7 @@ import { oidcPayloads } from '../schema.ts';
 type Kind = 'CqsPendingLogin' | 'CqsUpstreamState' | 'CqsUpstreamLink';
 
 export async function putPending(
-  db: Db,
+  db: Db | Tx,
   kind: Kind,
   id: string,
   payload: Record<string, unknown>,

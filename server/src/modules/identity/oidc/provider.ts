@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Database } from '../../../db/engine.ts';
@@ -9,6 +10,9 @@ import { agencies } from '../schema.ts';
 import { postgresAdapter } from './adapter.ts';
 import { loadJwks } from './keys.ts';
 import { escapeHtml, page } from './pages.ts';
+
+const LOGOUT_SCRIPT = "document.getElementById('op.logoutForm').submit()";
+const LOGOUT_SCRIPT_HASH = `sha256-${createHash('sha256').update(LOGOUT_SCRIPT).digest('base64')}`;
 
 export type ProviderOptions = {
   database: Database;
@@ -83,14 +87,19 @@ export async function createProvider(o: ProviderOptions): Promise<Provider> {
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {
-          // Single logout: the platform's web app already asked; sign out here too without a second question.
+          // Single logout: the platform's web app already asked; sign out here too without a second
+          // question. The page's one script is allowed by its hash, nothing else inline.
           ctx.type = 'html';
+          ctx.set(
+            'content-security-policy',
+            `default-src 'self'; script-src '${LOGOUT_SCRIPT_HASH}'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'`,
+          );
           ctx.body = page({
             lang: 'vi',
             title: 'Đăng xuất',
             body: `<h1>Đang đăng xuất…</h1>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>')}
               <button class="primary" type="submit" form="op.logoutForm">Đăng xuất / Sign out</button>
-              <script>document.getElementById('op.logoutForm').submit()</script>`,
+              <script>${LOGOUT_SCRIPT}</script>`,
           });
         },
         async postLogoutSuccessSource(ctx) {

@@ -1,0 +1,117 @@
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/engine.ts';
+import type { LocalizedText } from '../../platform/localized.ts';
+import { type Duration, procedures, procedureVersions } from './schema.ts';
+
+export type ProcedureSummary = {
+  code: string;
+  name: LocalizedText;
+  field: string | null;
+  levels: string[];
+  onlineType: string;
+  processingTime: Duration | null;
+  processingTimeText: string | null;
+  feeFree: boolean;
+  enabled: boolean;
+  version: number;
+};
+
+export type SearchQuery = {
+  q?: string;
+  field?: string;
+  level?: 'province' | 'commune' | 'ministry';
+  onlineType?: 'full' | 'partial';
+  agencyId?: string;
+  /** The public portal lists only what the province offers; admins see the whole catalogue. */
+  enabledOnly: boolean;
+  limit: number;
+  offset: number;
+};
+
+const v = procedureVersions;
+
+/**
+ * Accent-insensitive, typo-tolerant search over the current versions: "dang ky khai sinh" finds
+ * "Đăng ký khai sinh", "dang ki khai sinh" too (trigram word similarity). Names containing the
+ * words come first, then the closest by similarity, then shorter names (the generic procedure
+ * before its special cases).
+ */
+export async function searchProcedures(
+  db: Db,
+  query: SearchQuery,
+): Promise<{ items: ProcedureSummary[]; total: number }> {
+  const filters: SQL[] = [eq(v.isCurrent, true)];
+  if (query.enabledOnly) filters.push(eq(procedures.enabled, true));
+  if (query.field) filters.push(eq(v.field, query.field));
+  if (query.level) filters.push(sql`${query.level} = ANY(${v.levels})`);
+  if (query.onlineType) filters.push(eq(v.onlineType, query.onlineType));
+  if (query.agencyId) filters.push(eq(v.competentAgencyId, query.agencyId));
+  const order: SQL[] = [];
+  const q = query.q?.trim().replace(/\s+/g, ' ');
+  if (q) {
+    const folded = sql`f_unaccent(lower(${v.name}->>'vi'))`;
+    const needle = sql`f_unaccent(lower(${q}))`;
+    const like = sql`f_unaccent(lower(${q.replace(/[\\%_]/g, (c) => `\\${c}`)}))`;
+    filters.push(
+      sql`(${folded} LIKE '%' || ${like} || '%' OR word_similarity(${needle}, ${folded}) >= 0.5 OR ${procedures.code} = ${q})`,
+    );
+    order.push(
+      sql`(${folded} LIKE '%' || ${like} || '%') DESC`,
+      sql`word_similarity(${needle}, ${folded}) DESC`,
+    );
+  }
+  order.push(sql`length(${v.name}->>'vi')`, asc(procedures.code));
+  const where = and(...filters);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        code: procedures.code,
+        enabled: procedures.enabled,
+        version: v.version,
+        name: v.name,
+        field: v.field,
+        levels: v.levels,
+        onlineType: v.onlineType,
+        processingTime: v.processingTime,
+        processingTimeText: v.processingTimeText,
+        fees: v.fees,
+        feeText: v.feeText,
+      })
+      .from(v)
+      .innerJoin(procedures, eq(procedures.id, v.procedureId))
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(v)
+      .innerJoin(procedures, eq(procedures.id, v.procedureId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map(({ fees, feeText, ...r }) => ({
+      ...r,
+      feeFree: fees.length === 0 && /miễn|không/i.test(feeText ?? ''),
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+/** Fields (lĩnh vực) with how many procedures each has, for the portal's browse page. */
+export async function listFields(db: Db, enabledOnly: boolean): Promise<{ field: string; count: number }[]> {
+  const rows = await db
+    .select({ field: v.field, count: sql<number>`count(*)::int` })
+    .from(v)
+    .innerJoin(procedures, eq(procedures.id, v.procedureId))
+    .where(
+      and(
+        eq(v.isCurrent, true),
+        enabledOnly ? eq(procedures.enabled, true) : undefined,
+        sql`${v.field} IS NOT NULL`,
+      ),
+    )
+    .groupBy(v.field)
+    .orderBy(sql`count(*) DESC`, asc(v.field));
+  return rows.map((r) => ({ field: r.field!, count: r.count }));
+}

@@ -1,0 +1,64 @@
+import { type AnchorHTMLAttributes, forwardRef, type MouseEvent, useSyncExternalStore } from 'react';
+
+// A few dozen lines instead of a router library: the app has a handful of flat paths, and every
+// kilobyte counts on a phone. Pages are plain paths in Vietnamese (`/tai-khoan`), the same in
+// both languages so links can be shared.
+
+const NAVIGATE_EVENT = 'cqs:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+const currentPath = () => window.location.pathname;
+
+/** The current path (`/tai-khoan`), re-rendering when it changes. */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, currentPath);
+}
+
+/** Goes to another page of the app without reloading it. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  window.scrollTo(0, 0);
+}
+
+/** The path and query of the page, to come back to after signing in. */
+export function currentLocation(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
+
+/**
+ * An ordinary link (it opens in a new tab with Ctrl/⌘ or the middle button, and works before the
+ * script loads) that moves inside the app without a page load on a plain click.
+ */
+export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link({ href, onClick, ...rest }, ref) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      (rest.target && rest.target !== '_self') ||
+      !href.startsWith('/') ||
+      href.startsWith('//')
+    ) {
+      return;
+    }
+    event.preventDefault();
+    if (href !== currentLocation()) navigate(href);
+  };
+  return <a ref={ref} href={href} onClick={handleClick} {...rest} />;
+});
