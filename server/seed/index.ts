@@ -4,6 +4,7 @@ import type { Database } from '../src/db/engine.ts';
 import { progress as barProgress, type Progress } from '../src/platform/progress.ts';
 import { seedAdminUnits } from './admin-units.ts';
 import { seedAgencies } from './agencies.ts';
+import { seedOfficialSchedules } from './calendar.ts';
 
 export type SeedSummary = { adminUnits: number; successions: number; agencies: number; notes: string[] };
 
@@ -24,6 +25,7 @@ export async function seedReferenceData(
     { provinceCode: config.PROVINCE_CODE, agencyCodeRoot: config.agencyCodeRoot },
     (n) => makeProgress('Cơ quan / agencies', n),
   );
+  await seedOfficialSchedules(database);
   const missing = units.unmatchedPredecessors;
   const notes = missing.length
     ? [

@@ -3,3 +3,4 @@ export * from '../modules/admin-units/schema.ts';
 export * from '../modules/catalog/schema.ts';
 export * from '../modules/identity/schema.ts';
 export * from '../platform/audit/schema.ts';
+export * from '../platform/calendar/schema.ts';

@@ -15,10 +15,12 @@ import {
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { adminUnitRoutes } from '../../modules/admin-units/routes.ts';
+import { catalogRoutes } from '../../modules/catalog/routes.ts';
 import { createIdentity, type IdentityContext } from '../../modules/identity/context.ts';
 import { registerIdentity } from '../../modules/identity/register.ts';
 import { identityRoutes } from '../../modules/identity/routes.ts';
 import { siteRoutes } from '../../modules/site/routes.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
 import { HttpErrors } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { createMailer, type Mailer } from '../mail.ts';
@@ -108,6 +110,8 @@ export async function buildApp({
         { name: 'site', description: 'The deploying province' },
         { name: 'admin-units', description: 'Administrative units (đơn vị hành chính), 2025 and before' },
         { name: 'identity', description: 'Agencies, accounts and roles' },
+        { name: 'catalog', description: 'Administrative procedures (thủ tục hành chính)' },
+        { name: 'calendar', description: 'Lunar calendar, days off, working days and due dates' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },
@@ -133,6 +137,8 @@ export async function buildApp({
   await app.register(siteRoutes(database, config));
   await app.register(adminUnitRoutes(database));
   await app.register(identityRoutes(database));
+  await app.register(catalogRoutes(database));
+  await app.register(calendarRoutes(database, config));
 
   const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

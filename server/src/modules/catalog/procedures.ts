@@ -1,0 +1,134 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/engine.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { newId } from '../../platform/ids.ts';
+import { CatalogErrors } from './errors.ts';
+import { procedures, procedureVersions } from './schema.ts';
+
+export type ProcedureVersion = typeof procedureVersions.$inferSelect;
+export type ProcedureDetail = ProcedureVersion & { code: string; enabled: boolean; currentVersion: number };
+
+/** A procedure at its current version, or at `version` (a dossier's, for instance). */
+export async function getProcedure(db: Db | Tx, code: string, version?: number): Promise<ProcedureDetail> {
+  const [proc] = await db.select().from(procedures).where(eq(procedures.code, code));
+  if (!proc) throw CatalogErrors.create('NOT_FOUND');
+  const [row] = await db
+    .select()
+    .from(procedureVersions)
+    .where(
+      and(
+        eq(procedureVersions.procedureId, proc.id),
+        eq(procedureVersions.version, version ?? proc.currentVersion),
+      ),
+    );
+  if (!row) throw CatalogErrors.create('VERSION_NOT_FOUND');
+  return { ...row, code: proc.code, enabled: proc.enabled, currentVersion: proc.currentVersion };
+}
+
+export async function listVersions(db: Db, code: string) {
+  const [proc] = await db.select().from(procedures).where(eq(procedures.code, code));
+  if (!proc) throw CatalogErrors.create('NOT_FOUND');
+  return db
+    .select({
+      version: procedureVersions.version,
+      createdAt: procedureVersions.createdAt,
+      createdBy: procedureVersions.createdBy,
+      source: procedureVersions.source,
+    })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.procedureId, proc.id))
+    .orderBy(procedureVersions.version);
+}
+
+type VersionContent = Omit<
+  ProcedureVersion,
+  'id' | 'procedureId' | 'version' | 'isCurrent' | 'createdAt' | 'createdBy'
+>;
+export type VersionPatch = Partial<Omit<VersionContent, 'source' | 'raw'>>;
+
+/**
+ * Saves a new version from the current one with `patch` applied; the old versions stay, so a
+ * dossier keeps the rules it was submitted under. Returns the new version number.
+ */
+export async function createVersion(
+  tx: Tx,
+  code: string,
+  patch: VersionPatch,
+  actorId: string | null,
+  source = 'manual',
+): Promise<number> {
+  const current = await getProcedure(tx, code);
+  const {
+    id: _id,
+    procedureId,
+    version,
+    isCurrent: _c,
+    createdAt: _a,
+    createdBy: _b,
+    code: _code,
+    enabled: _e,
+    currentVersion: _cv,
+    ...content
+  } = current;
+  const next = version + 1;
+  await tx
+    .update(procedureVersions)
+    .set({ isCurrent: false })
+    .where(and(eq(procedureVersions.procedureId, procedureId), eq(procedureVersions.isCurrent, true)));
+  await tx
+    .insert(procedureVersions)
+    .values({
+      ...content,
+      ...patch,
+      source,
+      id: newId(),
+      procedureId,
+      version: next,
+      isCurrent: true,
+      createdBy: actorId,
+    });
+  await tx.update(procedures).set({ currentVersion: next }).where(eq(procedures.id, procedureId));
+  await appendAudit(tx, {
+    actorId,
+    action: 'procedure.versioned',
+    subjectType: 'procedure',
+    subjectId: code,
+    details: { version: next, changed: Object.keys(patch) },
+  });
+  return next;
+}
+
+/** Whether the province offers the procedure on its portal. */
+export async function setEnabled(
+  tx: Tx,
+  code: string,
+  enabled: boolean,
+  actorId: string | null,
+): Promise<void> {
+  const rows = await tx
+    .update(procedures)
+    .set({ enabled })
+    .where(eq(procedures.code, code))
+    .returning({ id: procedures.id });
+  if (rows.length === 0) throw CatalogErrors.create('NOT_FOUND');
+  await appendAudit(tx, {
+    actorId,
+    action: enabled ? 'procedure.enabled' : 'procedure.disabled',
+    subjectType: 'procedure',
+    subjectId: code,
+  });
+}
+
+/** Inserts a brand-new procedure at version 1. */
+export async function insertProcedure(
+  tx: Tx,
+  code: string,
+  content: VersionContent,
+  enabled: boolean,
+): Promise<void> {
+  const id = newId();
+  await tx.insert(procedures).values({ id, code, enabled, currentVersion: 1 });
+  await tx
+    .insert(procedureVersions)
+    .values({ ...content, id: newId(), procedureId: id, version: 1, isCurrent: true });
+}

@@ -1,0 +1,251 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/engine.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { problemResponses } from '../../platform/http/problem.ts';
+import { localizedTextSchema } from '../../platform/http/schemas.ts';
+import { IdentityErrors } from '../identity/errors.ts';
+import { can } from '../identity/policy.ts';
+import { requireAuth } from '../identity/web-session.ts';
+import { createVersion, getProcedure, listVersions, setEnabled } from './procedures.ts';
+import { listFields, searchProcedures } from './search.ts';
+
+const durationSchema = z.object({
+  value: z.number(),
+  unit: z.enum(['working_days', 'days', 'hours', 'working_hours', 'months', 'years']),
+});
+const feeSchema = z.object({ label: z.string(), amountVnd: z.number().int().nonnegative() });
+const documentSchema = z.object({
+  name: z.string().min(1).max(2000),
+  originals: z.number().int().min(0),
+  copies: z.number().int().min(0),
+  templates: z.array(z.string()),
+  required: z.boolean(),
+  reusable: z.boolean(),
+  group: z.string().nullable(),
+});
+const eformSchema = z.object({
+  schema: z.record(z.string(), z.unknown()),
+  ui: z.record(z.string(), z.unknown()).optional(),
+});
+
+const summarySchema = z
+  .object({
+    code: z.string().meta({ example: '1.001193' }),
+    name: localizedTextSchema,
+    field: z.string().nullable(),
+    levels: z.array(z.string()),
+    onlineType: z.string().meta({ description: 'full (toàn trình) or partial (một phần)' }),
+    processingTime: durationSchema.nullable(),
+    processingTimeText: z.string().nullable(),
+    feeFree: z.boolean(),
+    enabled: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ProcedureSummary' });
+
+const detailSchema = summarySchema
+  .extend({
+    competentAuthority: z.string().nullable(),
+    competentAgencyId: z.string().nullable(),
+    receivingPlaces: z.string().nullable(),
+    applicantTypes: z.array(z.string()),
+    conditions: z.string().nullable(),
+    legalBasis: z.unknown(),
+    resultType: z.string(),
+    results: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
+    partialReason: z.string().nullable(),
+    channels: z.array(z.string()),
+    fees: z.array(feeSchema),
+    feeText: z.string().nullable(),
+    level2FeeWaived: z.boolean(),
+    documents: z.array(documentSchema),
+    eform: eformSchema.nullable(),
+    currentVersion: z.number().int(),
+  })
+  .meta({ id: 'Procedure' });
+
+const codeParams = z.object({
+  code: z.string().regex(/^\d+\.\d{6}$/, 'must be a national procedure code like 1.001193'),
+});
+
+export const catalogRoutes =
+  (database: Database): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = database.db;
+    const admin = (req: Parameters<typeof requireAuth>[0]) => {
+      const { actor } = requireAuth(req);
+      if (!can(actor, 'platform.manage_settings', { type: 'platform' }))
+        throw IdentityErrors.create('FORBIDDEN');
+      return actor;
+    };
+
+    app.get(
+      '/api/catalog/procedures',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'Search administrative procedures (thủ tục hành chính)',
+          description:
+            'Ignores case and diacritics and tolerates typos: "dang ky khai sinh" finds "Thủ tục đăng ký khai sinh". The public list has the procedures the province offers; `all=true` (system admins) the whole catalogue.',
+          querystring: z
+            .object({
+              q: z.string().max(200).optional(),
+              field: z.string().max(300).optional(),
+              level: z.enum(['province', 'commune', 'ministry']).optional(),
+              online: z.enum(['full', 'partial']).optional(),
+              agency: z.uuid().optional(),
+              all: z.enum(['true', 'false']).optional(),
+              limit: z.coerce.number().int().min(1).max(200).default(20),
+              offset: z.coerce.number().int().min(0).max(100_000).default(0),
+            })
+            .strict(),
+          response: {
+            200: z.object({ items: z.array(summarySchema), total: z.number().int() }),
+            ...problemResponses(400, 401, 403),
+          },
+        },
+      },
+      async (req) => {
+        const all = req.query.all === 'true';
+        if (all) admin(req);
+        return searchProcedures(db, {
+          q: req.query.q,
+          field: req.query.field,
+          level: req.query.level,
+          onlineType: req.query.online,
+          agencyId: req.query.agency,
+          enabledOnly: !all,
+          limit: req.query.limit,
+          offset: req.query.offset,
+        });
+      },
+    );
+
+    app.get(
+      '/api/catalog/fields',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'Fields (lĩnh vực) with their number of procedures',
+          response: {
+            200: z.object({ items: z.array(z.object({ field: z.string(), count: z.number().int() })) }),
+          },
+        },
+      },
+      async () => ({ items: await listFields(db, true) }),
+    );
+
+    app.get(
+      '/api/catalog/procedures/:code',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary:
+            'One procedure: documents, fees, processing time, legal basis, e-form (current version, or `version`)',
+          params: codeParams,
+          querystring: z.object({ version: z.coerce.number().int().min(1).optional() }).strict(),
+          response: { 200: detailSchema, ...problemResponses(400, 404) },
+        },
+      },
+      async (req) => {
+        const p = await getProcedure(db, req.params.code, req.query.version);
+        return {
+          ...p,
+          feeFree: p.fees.length === 0 && /miễn|không/i.test(p.feeText ?? ''),
+          legalBasis: p.legalBasis ?? null,
+        };
+      },
+    );
+
+    app.get(
+      '/api/catalog/procedures/:code/versions',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: "A procedure's versions",
+          params: codeParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  version: z.number().int(),
+                  createdAt: z.string(),
+                  createdBy: z.string().nullable(),
+                  source: z.string(),
+                }),
+              ),
+            }),
+            ...problemResponses(404),
+          },
+        },
+      },
+      async (req) => ({
+        items: (await listVersions(db, req.params.code)).map((v) => ({
+          ...v,
+          createdAt: v.createdAt.toISOString(),
+        })),
+      }),
+    );
+
+    app.patch(
+      '/api/catalog/procedures/:code',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'Edit a procedure (system admins): saves a new version; dossiers keep theirs',
+          params: codeParams,
+          body: z
+            .object({
+              name: localizedTextSchema,
+              onlineType: z.enum(['full', 'partial']),
+              partialReason: z.string().max(2000).nullable(),
+              processingTime: durationSchema.nullable(),
+              fees: z.array(feeSchema),
+              level2FeeWaived: z.boolean(),
+              documents: z.array(documentSchema),
+              eform: eformSchema.nullable(),
+              competentAgencyId: z.uuid().nullable(),
+              resultType: z.enum(['paper', 'electronic', 'both', 'unknown']),
+            })
+            .partial()
+            .strict()
+            .refine((b) => b.onlineType !== 'partial' || (b.partialReason ?? '').trim().length > 0, {
+              message: 'a partial online service must publish its reason',
+              path: ['partialReason'],
+            }),
+          response: { 200: z.object({ version: z.number().int() }), ...problemResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = admin(req);
+        return {
+          version: await inTransaction(database, (tx) =>
+            createVersion(tx, req.params.code, req.body, actor.personId),
+          ),
+        };
+      },
+    );
+
+    for (const [action, enabled] of [
+      ['enable', true],
+      ['disable', false],
+    ] as const) {
+      app.post(
+        `/api/catalog/procedures/:code/${action}`,
+        {
+          schema: {
+            tags: ['catalog'],
+            summary: enabled ? 'Offer the procedure on the province portal' : 'Stop offering the procedure',
+            params: codeParams,
+            response: { 204: z.null(), ...problemResponses(401, 403, 404) },
+          },
+        },
+        async (req, reply) => {
+          const actor = admin(req);
+          await inTransaction(database, (tx) => setEnabled(tx, req.params.code, enabled, actor.personId));
+          return reply.status(204).send(null);
+        },
+      );
+    }
+  };
