@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { seedCatalog } from '../seed/catalog.ts';
 import { DEMO_PASSWORD, listDemoAccounts, seedDemoAccounts } from '../seed/demo.ts';
 import { seedReferenceData } from '../seed/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { isNewDatabase, openAndMigrate, startPlatform } from './main.ts';
+import { catalogVerbs } from './modules/catalog/cli.ts';
 import { identityVerbs } from './modules/identity/cli.ts';
 import { BackupError, backup, restore, rowCount } from './platform/backup.ts';
 import type { Verb } from './platform/cli.ts';
@@ -70,6 +72,8 @@ ${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
       const database = await openAndMigrate(config);
       try {
         const s = await seedReferenceData(database, config, progress);
+        const catalog = await seedCatalog(database, config, bar('Thủ tục hành chính / procedures'));
+        if (catalog) console.log(`Procedures: ${catalog.inserted} imported from the national catalogue.`);
         console.log(
           `Reference data: ${s.adminUnits} administrative units, ${s.successions} merge links, ${s.agencies} agencies added.`,
         );
@@ -122,7 +126,7 @@ ${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
   },
 };
 
-Object.assign(verbs, identityVerbs);
+Object.assign(verbs, identityVerbs, catalogVerbs);
 
 function help(): string {
   const lines = Object.values(verbs).map((v) => `  ${v.usage.padEnd(28)} ${v.summary}`);

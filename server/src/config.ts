@@ -101,9 +101,15 @@ const configSchema = z.object({
   UPSTREAM_OIDC_LEVEL_CLAIM: z.string().min(1).default('assurance_level'),
   OFFICE_HOURS: z
     .string()
-    .regex(/^\d{2}:\d{2}-\d{2}:\d{2},\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be morning,afternoon like 07:30-11:30,13:30-16:00')
+    .regex(
+      /^\d{2}:\d{2}-\d{2}:\d{2},\d{2}:\d{2}-\d{2}:\d{2}$/,
+      'must be morning,afternoon like 07:30-11:30,13:30-16:00',
+    )
     .default('07:30-11:30,13:30-16:00'),
-  CUTOFF_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:MM, e.g. 15:00').default('15:00'),
+  CUTOFF_TIME: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/, 'must be HH:MM, e.g. 15:00')
+    .default('15:00'),
   DEMO_ACCOUNTS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
 });
 

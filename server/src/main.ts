@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { seedCatalog } from '../seed/catalog.ts';
 import { seedDemoAccounts } from '../seed/demo.ts';
 import { seedReferenceData } from '../seed/index.ts';
 import type { Config } from './config.ts';
@@ -40,6 +41,7 @@ export async function startPlatform(
     log('Cơ sở dữ liệu mới: nạp dữ liệu tham chiếu / New database: loading reference data…');
     const summary = await seedReferenceData(database, config, progress);
     for (const note of summary.notes) log(`  note: ${note}`);
+    await seedCatalog(database, config, (n) => progress('Thủ tục hành chính / procedures', n));
     if (config.DEMO_ACCOUNTS === 'true') await seedDemoAccounts(database, config);
   }
   const app = await buildApp({ config, database });

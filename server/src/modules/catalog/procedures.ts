@@ -44,7 +44,7 @@ type VersionContent = Omit<
   ProcedureVersion,
   'id' | 'procedureId' | 'version' | 'isCurrent' | 'createdAt' | 'createdBy'
 >;
-export type VersionPatch = Partial<Omit<VersionContent, 'source' | 'raw'>>;
+export type VersionPatch = Partial<Omit<VersionContent, 'source'>>;
 
 /**
  * Saves a new version from the current one with `patch` applied; the old versions stay, so a
@@ -75,18 +75,16 @@ export async function createVersion(
     .update(procedureVersions)
     .set({ isCurrent: false })
     .where(and(eq(procedureVersions.procedureId, procedureId), eq(procedureVersions.isCurrent, true)));
-  await tx
-    .insert(procedureVersions)
-    .values({
-      ...content,
-      ...patch,
-      source,
-      id: newId(),
-      procedureId,
-      version: next,
-      isCurrent: true,
-      createdBy: actorId,
-    });
+  await tx.insert(procedureVersions).values({
+    ...content,
+    ...patch,
+    source,
+    id: newId(),
+    procedureId,
+    version: next,
+    isCurrent: true,
+    createdBy: actorId,
+  });
   await tx.update(procedures).set({ currentVersion: next }).where(eq(procedures.id, procedureId));
   await appendAudit(tx, {
     actorId,

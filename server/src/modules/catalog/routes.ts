@@ -150,11 +150,7 @@ export const catalogRoutes =
       },
       async (req) => {
         const p = await getProcedure(db, req.params.code, req.query.version);
-        return {
-          ...p,
-          feeFree: p.fees.length === 0 && /miễn|không/i.test(p.feeText ?? ''),
-          legalBasis: p.legalBasis ?? null,
-        };
+        return { ...p, legalBasis: p.legalBasis ?? null };
       },
     );
 

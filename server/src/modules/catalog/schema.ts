@@ -61,6 +61,8 @@ export const procedureVersions = pgTable(
     processingTimeText: text('processing_time_text'),
     fees: jsonb('fees').$type<Fee[]>().notNull(),
     feeText: text('fee_text'),
+    // "Miễn phí" on every channel: no fee at all (as opposed to a fee whose amount is set elsewhere).
+    feeFree: boolean('fee_free').notNull().default(false),
     // Resolution 66.22/2026: listed procedures are free for VNeID level-2 holders from 15 Aug 2026.
     level2FeeWaived: boolean('level2_fee_waived').notNull().default(false),
     documents: jsonb('documents').$type<DocumentComponent[]>().notNull(),
@@ -72,8 +74,9 @@ export const procedureVersions = pgTable(
   },
   (t) => [
     unique('catalog_procedure_version_uq').on(t.procedureId, t.version),
-    index('catalog_version_name_trgm_idx')
-      .using('gin', sql`f_unaccent(lower(${t.name}->>'vi')) gin_trgm_ops`)
+    // Search by f_search_key (case, diacritics and i/y folded; migration 0007 defines it).
+    index('catalog_version_search_key_trgm_idx')
+      .using('gin', sql`f_search_key(${t.name}->>'vi') gin_trgm_ops`)
       .where(sql`${t.isCurrent}`),
     index('catalog_version_current_idx').on(t.procedureId).where(sql`${t.isCurrent}`),
   ],

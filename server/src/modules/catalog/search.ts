@@ -49,15 +49,18 @@ export async function searchProcedures(
   const order: SQL[] = [];
   const q = query.q?.trim().replace(/\s+/g, ' ');
   if (q) {
-    const folded = sql`f_unaccent(lower(${v.name}->>'vi'))`;
-    const needle = sql`f_unaccent(lower(${q}))`;
-    const like = sql`f_unaccent(lower(${q.replace(/[\\%_]/g, (c) => `\\${c}`)}))`;
+    // f_search_key folds case, diacritics and i/y spellings (migration 0007), on both sides.
+    const folded = sql`f_search_key(${v.name}->>'vi')`;
+    const needle = sql`f_search_key(${q})`;
+    const like = sql`f_search_key(${q.replace(/[\\%_]/g, (c) => `\\${c}`)})`;
     filters.push(
       sql`(${folded} LIKE '%' || ${like} || '%' OR word_similarity(${needle}, ${folded}) >= 0.5 OR ${procedures.code} = ${q})`,
     );
     order.push(
       sql`(${folded} LIKE '%' || ${like} || '%') DESC`,
       sql`word_similarity(${needle}, ${folded}) DESC`,
+      // Among equally good matches, the name closest as a whole: the general procedure first.
+      sql`similarity(${needle}, ${folded}) DESC`,
     );
   }
   order.push(sql`length(${v.name}->>'vi')`, asc(procedures.code));
@@ -74,8 +77,7 @@ export async function searchProcedures(
         onlineType: v.onlineType,
         processingTime: v.processingTime,
         processingTimeText: v.processingTimeText,
-        fees: v.fees,
-        feeText: v.feeText,
+        feeFree: v.feeFree,
       })
       .from(v)
       .innerJoin(procedures, eq(procedures.id, v.procedureId))
@@ -90,10 +92,7 @@ export async function searchProcedures(
       .where(where),
   ]);
   return {
-    items: rows.map(({ fees, feeText, ...r }) => ({
-      ...r,
-      feeFree: fees.length === 0 && /miễn|không/i.test(feeText ?? ''),
-    })),
+    items: rows,
     total: total?.n ?? 0,
   };
 }

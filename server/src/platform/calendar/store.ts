@@ -68,17 +68,15 @@ export async function replaceSchedule(
   validateSchedule(schedule);
   await tx.delete(calendarScheduleEntries).where(eq(calendarScheduleEntries.year, schedule.year));
   if (schedule.entries.length) {
-    await tx
-      .insert(calendarScheduleEntries)
-      .values(
-        schedule.entries.map((e) => ({
-          date: e.date,
-          year: schedule.year,
-          kind: e.kind,
-          name: e.name,
-          createdBy: actorId,
-        })),
-      );
+    await tx.insert(calendarScheduleEntries).values(
+      schedule.entries.map((e) => ({
+        date: e.date,
+        year: schedule.year,
+        kind: e.kind,
+        name: e.name,
+        createdBy: actorId,
+      })),
+    );
   }
   await appendAudit(tx, {
     actorId,

@@ -8,7 +8,14 @@
 //   description = the rest of the row.
 
 import { clean, closingParen, excerpt, parseAmount, parseDecimal } from './text.ts';
-import { type Channel, type ChannelKind, type Duration, type DurationUnit, type Fee, problem } from './types.ts';
+import {
+  type Channel,
+  type ChannelKind,
+  type Duration,
+  type DurationUnit,
+  type Fee,
+  problem,
+} from './types.ts';
 
 const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
 const ROW_START = /(Trực tuyến|Trực tiếp|Dịch vụ bưu chính)(?=[\d\p{Lu}])/gu;
@@ -41,12 +48,20 @@ export function parseChannels(text: string): ChannelsParse {
   const problems: string[] = [];
   const trimmed = text.trim();
   if (!trimmed.startsWith(HEADER)) {
-    return { channels: [], feeStatuses: [], problems: [problem('channel table not recognised', excerpt(trimmed, 80))] };
+    return {
+      channels: [],
+      feeStatuses: [],
+      problems: [problem('channel table not recognised', excerpt(trimmed, 80))],
+    };
   }
   const body = trimmed.slice(HEADER.length);
   const starts = [...body.matchAll(ROW_START)];
   if (starts.length === 0) {
-    return { channels: [], feeStatuses: [], problems: [problem('channel table has no rows', excerpt(body, 80))] };
+    return {
+      channels: [],
+      feeStatuses: [],
+      problems: [problem('channel table has no rows', excerpt(body, 80))],
+    };
   }
   const lead = clean(body.slice(0, starts[0]!.index));
   if (lead !== '') problems.push(problem('text before the first channel', excerpt(lead, 80)));
@@ -113,6 +128,20 @@ function parseRow(
   }
 
   const fee = parseFeeCell(rest.trimStart(), gluedAmount, channel, problems);
+  // "…Không có thông tin- 05 ngày làm việc …- Lệ phí : 20.000 Đồng (…)": the amount is only in the description.
+  if (fee.fees.length === 0 && /lệ phí|phí\s*:|mức thu|giá dịch vụ/iu.test(fee.rest)) {
+    const described = feesInText(fee.rest);
+    if (described.length > 0) {
+      fee.fees.push(...described);
+      fee.status = 'amount';
+      problems.push(
+        problem(
+          'fees read from the description',
+          `${channel} ${described.map((f) => f.amountVnd).join(', ')}`,
+        ),
+      );
+    }
+  }
   return {
     channel: {
       channel,
@@ -132,13 +161,18 @@ function parseFeeCell(text: string, gluedAmount: boolean, channel: ChannelKind, 
   if (text.startsWith('Miễn phí')) {
     const { note, length } = takeNote(text.slice('Miễn phí'.length));
     const fees = feesInText(note);
-    let status: FeeStatus = 'free';
-    if (fees.length > 0) status = 'amount';
-    else if (note !== '' && !FREE_NOTE.test(note) && REFERENCE_NOTE.test(note)) {
-      status = 'by_reference';
+    const status = freeCellStatus(note, fees);
+    if (status === 'by_reference') {
       problems.push(problem('fee set elsewhere, amount not stated', `${channel} "${excerpt(note, 90)}"`));
+    } else if (status === 'unknown') {
+      problems.push(problem('fee note unclear', `${channel} "Miễn phí(${excerpt(note, 80)})"`));
     }
-    return { feeText: text.slice(0, 'Miễn phí'.length + length), fees, status, rest: text.slice('Miễn phí'.length + length) };
+    return {
+      feeText: clean(text.slice(0, 'Miễn phí'.length + length)),
+      fees,
+      status,
+      rest: text.slice('Miễn phí'.length + length),
+    };
   }
   if (text.startsWith(NO_INFO)) {
     // "Không có thông tinKhông có thông tin…": the time cell said nothing either; both are "no information".
@@ -152,21 +186,9 @@ function parseFeeCell(text: string, gluedAmount: boolean, channel: ChannelKind, 
     if (!m) break;
     sawAmount = true;
     const { note, length } = takeNote(text.slice(pos + m[0].length));
-    const stated = m[0];
-    const amount = parseAmount(m[1]!);
-    if (gluedAmount && pos === 0) {
-      // reported by the caller
-    } else if (m[2] === 'USD') {
-      problems.push(problem('fee in a foreign currency', `${channel} "${stated}"`));
-    } else if (amount === null) {
-      problems.push(problem('fee amount not understood', `${channel} "${stated}"`));
-    } else if (amount < 1000) {
-      // "20 VNĐ(20.000 đồng/lần)", "145 VNĐ(… 145 USD/thẻ)": the portal's amount field is often in thousands or
-      // the wrong currency; no real fee is under 1,000 đồng, so the figure is not used (its note still is).
-      problems.push(problem('implausible fee amount', `${channel} "${stated}"`));
-    } else {
-      fees.push({ amountVnd: amount, label: note === '' ? 'Phí, lệ phí' : excerpt(note, 160) });
-    }
+    // A glued first amount was reported by the caller and is not used.
+    const stated = gluedAmount && pos === 0 ? null : statedFee(m, note, channel, problems);
+    if (stated) fees.push(stated);
     for (const f of feesInText(note)) if (!fees.some((g) => g.amountVnd === f.amountVnd)) fees.push(f);
     pos += m[0].length + length;
   }
@@ -174,21 +196,77 @@ function parseFeeCell(text: string, gluedAmount: boolean, channel: ChannelKind, 
   return { feeText: '', fees: [], status: 'unknown', rest: text };
 }
 
+/** The amount of a fee cell "<amount> <currency>(note)", when it can be used as a VND fee. */
+function statedFee(m: RegExpExecArray, note: string, channel: ChannelKind, problems: string[]): Fee | null {
+  const stated = m[0];
+  const amount = parseAmount(m[1]!);
+  if (m[2] === 'USD') {
+    problems.push(problem('fee in a foreign currency', `${channel} "${stated}"`));
+    return null;
+  }
+  if (amount === null) {
+    problems.push(problem('fee amount not understood', `${channel} "${stated}"`));
+    return null;
+  }
+  if (amount < 1000) {
+    // "20 VNĐ(20.000 đồng/lần)", "145 VNĐ(… 145 USD/thẻ)": the portal's amount field is often in thousands or
+    // the wrong currency; no real fee is under 1,000 đồng, so the figure is not used (its note still is).
+    problems.push(problem('implausible fee amount', `${channel} "${stated}"`));
+    return null;
+  }
+  return { amountVnd: amount, label: note === '' ? 'Phí, lệ phí' : excerpt(note, 160) };
+}
+
 /** A parenthesised note at the start of `text` ("(Không có)"), without its parentheses. */
 function takeNote(text: string): { note: string; length: number } {
   const end = closingParen(text);
   if (end === 0) return { note: '', length: 0 };
   if (end < 0) return { note: clean(text.slice(1)), length: text.length }; // never closed: the note runs to the row's end
-  return { note: clean(text.slice(1, end - 1)), length: end };
+  const note = text.slice(1, end - 1);
+  if (/^([a-zđ]|[ivx]+|\d)$/u.test(note)) {
+    // "(a) Cung cấp … 30.000.000 đồng; b) … 5.000.000 đồng.)": the ")" closed a list marker, not the note.
+    const close = closingParenSkippingMarkers(text);
+    if (close > 0) return { note: clean(text.slice(1, close - 1)), length: close };
+  }
+  return { note: clean(note), length: end };
 }
 
-const FREE_NOTE =
-  /^[\s\-–+(*]*(không|chưa quy định|miễn|0 ?(đồng|vnđ))|không thu|miễn (lệ )?phí|miễn thu|không phải (nộp|trả)/iu;
+/** Like `closingParen`, but ")" ending a list marker ("(a)", " b)", " ii)") neither opens nor closes. */
+function closingParenSkippingMarkers(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (/(^|[\s(])([a-zđ]|[ivx]+|\d)$/u.test(text.slice(Math.max(0, i - 5), i))) continue;
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+// "Miễn phí" is what the portal prints when no amount was entered; its note decides what it means.
+const FREE_NOTE = /^(không|chưa (có|quy định)|miễn (lệ )?phí\s*($|[.;(])|miễn thu\s*($|[.;(]))/iu;
 const REFERENCE_NOTE =
   /quy định|theo|thông tư|nghị định|nghị quyết|quyết định|hội đồng nhân dân|ủy ban nhân dân|biểu phí|mức thu|mức (lệ )?phí|lệ phí|phí|giá/iu;
 
+/**
+ * "Miễn phí" alone or with "(Không có)", "(Miễn lệ phí (Thông tư số 47/2019/TT-BTC))" = free; with amounts in the
+ * note = those amounts; with "(Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh … quyết định)" = set elsewhere; with
+ * only a category ("(Đối với sân bay trực thăng)") = unknown. A note of a few characters ("(a)", "(ii)") is noise.
+ */
+function freeCellStatus(note: string, fees: Fee[]): FeeStatus {
+  const n = note.replace(/^[\s\-–+*(.]+/u, '');
+  if (n.length <= 3 || FREE_NOTE.test(n)) return 'free';
+  if (fees.length > 0) return 'amount';
+  if (REFERENCE_NOTE.test(n)) return 'by_reference';
+  return 'unknown';
+}
+
+// "8.000 đồng", "25.000.000đ", "100.000 VNĐ", "02 triệu đồng", and grouped amounts per unit: "8.000.000/lần".
 const MONEY =
-  /(\d{1,3}(?:[.,]\d{3})+|\d{4,})\s*(?:đồng|Đồng|VNĐ|vnđ|VND|đ(?!\p{L}))|(\d+(?:[.,]\d+)?)\s*triệu\s*(?:đồng|Đồng|VNĐ|vnđ|đ(?!\p{L}))/gu;
+  /(?<![\d.,])(?:(\d{1,3}(?:[.,]\d{3})+|\d{4,})\s*(?:đồng|Đồng|VNĐ|vnđ|VND|đ(?!\p{L}))|(\d{1,3}(?:[.,]\d{3})+)(?=\/\s?\p{L})|(\d+(?:[.,]\d+)?)\s*triệu\s*(?:đồng|Đồng|VNĐ|vnđ|đ(?!\p{L})))/gu;
 const NOT_A_FEE_BEFORE = /(trị giá|giá trị|vốn|dưới|quá|tối thiểu|tối đa|vượt|từ|đến|hơn)\s*(là\s*)?$/iu;
 
 /**
@@ -202,14 +280,15 @@ export function feesInText(text: string): Fee[] {
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     if (NOT_A_FEE_BEFORE.test(before)) continue;
     let amount: number | null;
-    if (m[1] !== undefined) amount = parseAmount(m[1]);
+    const plain = m[1] ?? m[2];
+    if (plain !== undefined) amount = parseAmount(plain);
     else {
-      const millions = parseDecimal(m[2]!);
+      const millions = parseDecimal(m[3]!);
       amount = millions === null ? null : Math.round(millions * 1_000_000);
     }
     if (amount === null || amount < 1000) continue;
     const label = clauseAround(text, m.index, m.index + m[0].length);
-    if (!fees.some((f) => f.amountVnd === amount && f.label === label)) fees.push({ amountVnd: amount, label });
+    if (!fees.some((f) => f.amountVnd === amount)) fees.push({ amountVnd: amount, label });
   }
   return fees;
 }
@@ -225,7 +304,15 @@ function clauseAround(text: string, start: number, end: number): string {
     head.lastIndexOf(' + '),
   );
   const tail = text.slice(end);
-  const stop = tail.search(/;|\n|\. | - | \+ |\)$/u);
-  const clause = text.slice(cut + 1, stop < 0 ? text.length : end + stop);
-  return excerpt(clause.replace(/^[\s\-–+*.]+/u, ''), 160);
+  const stop = tail.search(/;|\n|\. | - | \+ /u);
+  let clause = clean(text.slice(cut + 1, stop < 0 ? text.length : end + stop))
+    .replace(/^[\s\-–+*.]+/u, '')
+    .replace(/\.$/u, '');
+  // A ")" closing the surrounding note is not the clause's.
+  while (clause.endsWith(')') && count(clause, ')') > count(clause, '(')) clause = clause.slice(0, -1);
+  return excerpt(clause, 160);
+}
+
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
 }

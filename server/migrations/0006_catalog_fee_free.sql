@@ -1,0 +1,1 @@
+ALTER TABLE "catalog_procedure_version" ADD COLUMN "fee_free" boolean DEFAULT false NOT NULL;

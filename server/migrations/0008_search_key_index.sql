@@ -1,0 +1,2 @@
+DROP INDEX "catalog_version_name_trgm_idx";--> statement-breakpoint
+CREATE INDEX "catalog_version_search_key_trgm_idx" ON "catalog_procedure_version" USING gin (f_search_key("name"->>'vi') gin_trgm_ops) WHERE "catalog_procedure_version"."is_current";

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import { beforeAll, expect, it } from 'vitest';
+import { nationalCatalogueFile, seedCatalog } from '../seed/catalog.ts';
+import { seedDemoAccounts } from '../seed/demo.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { importCatalog } from '../src/modules/catalog/import.ts';
+import { findByLogin } from '../src/modules/identity/accounts.ts';
+import { createSession } from '../src/modules/identity/sessions.ts';
+import { silentProgress } from '../src/platform/progress.ts';
+import { useApp } from './support/app.ts';
+import { describeEachEngine } from './support/databases.ts';
+
+const CSRF = 'csrf-catalog';
+type Summary = {
+  code: string;
+  name: { vi: string };
+  onlineType: string;
+  levels: string[];
+  enabled: boolean;
+  version: number;
+};
+
+describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
+  const h = useApp(ctx);
+  let admin = '';
+  let imported: Awaited<ReturnType<typeof seedCatalog>>;
+  beforeAll(async () => {
+    imported = await seedCatalog(ctx.database, ctx.config, silentProgress);
+    await seedDemoAccounts(ctx.database, ctx.config);
+    const p = (await findByLogin(ctx.database.db, 'quantri@demo.cqs.example'))!;
+    const { token } = await inTransaction(ctx.database, (tx) =>
+      createSession(tx, { personId: p.id, idToken: null, userAgent: null, ip: null, hours: 1 }),
+    );
+    admin = `cqs_session=${token}; cqs_csrf=${CSRF}`;
+  });
+  const get = async <T>(url: string, headers: Record<string, string> = {}) => {
+    const res = await h.app.inject({ method: 'GET', url, headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as T;
+  };
+  const search = (q: string) =>
+    get<{ items: Summary[]; total: number }>(`/api/catalog/procedures?q=${encodeURIComponent(q)}`);
+
+  it('imports the 2,642 national procedures and offers the province and commune ones', async () => {
+    expect(imported).toMatchObject({ inserted: 2642, versioned: 0, unchanged: 0 });
+    expect(imported!.stats).toMatchObject({ total: 2642, withProcessingTime: 2159, withDocuments: 2591 });
+    const offered = await get<{ total: number }>('/api/catalog/procedures?limit=1');
+    // Procedures at province or commune level (some also at ministry level) are offered.
+    expect(offered.total).toBe(1601);
+    const all = await get<{ total: number }>('/api/catalog/procedures?all=true&limit=1', { cookie: admin });
+    expect(all.total).toBe(2642);
+    expect((await h.app.inject({ method: 'GET', url: '/api/catalog/procedures?all=true' })).statusCode).toBe(
+      401,
+    );
+  });
+
+  it('finds "Đăng ký khai sinh" without diacritics and with a typo, the general procedure first', async () => {
+    for (const q of ['dang ky khai sinh', 'ĐĂNG KÝ KHAI SINH', 'dang ki khai sinh']) {
+      const r = await search(q);
+      expect(r.items[0], q).toMatchObject({ code: '1.001193', name: { vi: 'Thủ tục đăng ký khai sinh' } });
+    }
+    expect((await search('1.000894')).items[0]!.name.vi).toBe('Thủ tục đăng ký kết hôn');
+    const commune = await get<{ items: Summary[] }>('/api/catalog/procedures?q=ket%20hon&level=commune');
+    expect(commune.items.every((p) => p.levels.includes('commune'))).toBe(true);
+    expect((await search('zzzz qqqq')).total).toBe(0);
+  });
+
+  it('shows a procedure with its documents, processing time, fees and e-form', async () => {
+    const p = await get<Record<string, unknown>>('/api/catalog/procedures/1.001193');
+    expect(p).toMatchObject({ code: '1.001193', onlineType: 'full', enabled: true, version: 1 });
+    expect((p.documents as unknown[]).length).toBeGreaterThan(0);
+    expect(p.eform).toMatchObject({ schema: { type: 'object' } });
+    const permit = await get<Record<string, unknown>>('/api/catalog/procedures/1.000823');
+    expect(permit).toMatchObject({ processingTime: { value: 22, unit: 'working_days' }, feeFree: true });
+    expect((await h.app.inject({ method: 'GET', url: '/api/catalog/procedures/9.999999' })).json().code).toBe(
+      'CATALOG.NOT_FOUND',
+    );
+    expect((await h.app.inject({ method: 'GET', url: '/api/catalog/procedures/abc' })).statusCode).toBe(400);
+  });
+
+  it('lists fields with their counts', async () => {
+    const fields = await get<{ items: { field: string; count: number }[] }>('/api/catalog/fields');
+    expect(fields.items.find((f) => f.field === 'Hộ tịch')?.count).toBeGreaterThan(10);
+  });
+
+  it('keeps every version: an edit makes version 2 and version 1 stays as it was', async () => {
+    const headers = { cookie: admin, 'x-csrf-token': CSRF };
+    const partialWithoutReason = await h.app.inject({
+      method: 'PATCH',
+      url: '/api/catalog/procedures/1.000894',
+      headers,
+      payload: { onlineType: 'partial' },
+    });
+    expect(partialWithoutReason.statusCode).toBe(400);
+    expect(partialWithoutReason.json().errors[0].field).toBe('body.partialReason');
+    const edit = await h.app.inject({
+      method: 'PATCH',
+      url: '/api/catalog/procedures/1.000894',
+      headers,
+      payload: {
+        processingTime: { value: 3, unit: 'working_days' },
+        fees: [{ label: 'Lệ phí đăng ký kết hôn', amountVnd: 0 }],
+        level2FeeWaived: true,
+      },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect(edit.json()).toEqual({ version: 2 });
+    const now = await get<Record<string, unknown>>('/api/catalog/procedures/1.000894');
+    const before = await get<Record<string, unknown>>('/api/catalog/procedures/1.000894?version=1');
+    expect(now).toMatchObject({
+      version: 2,
+      processingTime: { value: 3, unit: 'working_days' },
+      level2FeeWaived: true,
+    });
+    expect(before).toMatchObject({ version: 1, level2FeeWaived: false });
+    expect(before.processingTime).not.toEqual(now.processingTime);
+    const versions = await get<{ items: { version: number }[] }>('/api/catalog/procedures/1.000894/versions');
+    expect(versions.items.map((v) => v.version)).toEqual([1, 2]);
+
+    const off = await h.app.inject({
+      method: 'POST',
+      url: '/api/catalog/procedures/1.000894/disable',
+      headers,
+    });
+    expect(off.statusCode).toBe(204);
+    expect((await search('dang ky ket hon')).items.map((i) => i.code)).not.toContain('1.000894');
+  });
+
+  it('re-imports idempotently, and versions only what the portal changed', async () => {
+    const text = fs.readFileSync(nationalCatalogueFile(ctx.config), 'utf8');
+    const same = await importCatalog(ctx.database, text, { enableLevels: [] }, silentProgress);
+    expect(same).toMatchObject({ inserted: 0, versioned: 0, unchanged: 2642 });
+    const changed = text.replace(
+      '"ten_thu_tuc":"Thủ tục đăng ký khai tử"',
+      '"ten_thu_tuc":"Thủ tục đăng ký khai tử (sửa đổi)"',
+    );
+    expect(changed).not.toBe(text);
+    const again = await importCatalog(ctx.database, changed, { enableLevels: [] }, silentProgress);
+    expect(again).toMatchObject({ inserted: 0, versioned: 1, unchanged: 2641 });
+    const p = await get<{ name: { vi: string }; version: number; eform: unknown }>(
+      '/api/catalog/procedures/1.000656',
+    );
+    expect(p).toMatchObject({ name: { vi: 'Thủ tục đăng ký khai tử (sửa đổi)' }, version: 2 });
+    expect(p.eform).not.toBeNull(); // the province's e-form survives the refresh
+  });
+});
