@@ -1,12 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { localizedTextSchema } from '../../platform/http/schemas.ts';
-import { IdentityErrors } from '../identity/errors.ts';
-import { can } from '../identity/policy.ts';
-import { requireAuth } from '../identity/web-session.ts';
+import { requireAllowed } from '../identity/web-session.ts';
 import { createVersion, getProcedure, listVersions, setEnabled } from './procedures.ts';
 import { listFields, searchProcedures } from './search.ts';
 
@@ -73,12 +72,8 @@ export const catalogRoutes =
   (database: Database): FastifyPluginAsyncZod =>
   async (app) => {
     const db = database.db;
-    const admin = (req: Parameters<typeof requireAuth>[0]) => {
-      const { actor } = requireAuth(req);
-      if (!can(actor, 'platform.manage_settings', { type: 'platform' }))
-        throw IdentityErrors.create('FORBIDDEN');
-      return actor;
-    };
+    const admin = (req: FastifyRequest) =>
+      requireAllowed(req, 'platform.manage_settings', { type: 'platform' }).actor;
 
     app.get(
       '/api/catalog/procedures',

@@ -1,10 +1,9 @@
 import formbody from '@fastify/formbody';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors.ts';
 import type { IdentityContext } from './context.ts';
-import { errorBox, escapeHtml, hidden, type Lang, langOf, page, T } from './oidc/pages.ts';
+import { errorBox, escapeHtml, hidden, type Lang, langOf, sendPage, T } from './oidc/pages.ts';
 import { register, requestPasswordReset, resetPassword, verifyEmail } from './self-service.ts';
 
 /** Server-rendered pages for registration, e-mail verification and password reset. */
@@ -12,12 +11,7 @@ export const accountPages =
   (ctx: IdentityContext): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(formbody);
-    const html = (reply: FastifyReply, status: number, lang: Lang, title: string, body: string) =>
-      reply
-        .status(status)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(page({ lang, title, body }));
+    const html = sendPage;
     const message = (e: DomainError, lang: Lang) => {
       // Each problem names its field, as the form labels it ("Email: Đã có tài khoản dùng thông tin này.").
       const labels: Record<string, string> = {

@@ -4,7 +4,7 @@ import { randomToken } from '../../platform/secrets.ts';
 import { getPerson, type Person } from './accounts.ts';
 import type { IdentityContext } from './context.ts';
 import { IdentityErrors } from './errors.ts';
-import type { Actor } from './policy.ts';
+import { type Action, type Actor, can, type Resource } from './policy.ts';
 import { loadActor } from './roles.ts';
 import { findSession, type WebSession } from './sessions.ts';
 
@@ -68,4 +68,11 @@ export function setSessionCookies(reply: FastifyReply, ctx: IdentityContext, tok
 export function clearSessionCookies(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+/** The signed-in actor, if the policy lets them do `action` to `resource`; else 401 or 403. */
+export function requireAllowed(req: FastifyRequest, action: Action, resource: Resource): Auth {
+  const auth = requireAuth(req);
+  if (!can(auth.actor, action, resource)) throw IdentityErrors.create('FORBIDDEN');
+  return auth;
 }

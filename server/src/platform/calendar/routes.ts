@@ -1,11 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { IdentityErrors } from '../../modules/identity/errors.ts';
-import { can } from '../../modules/identity/policy.ts';
-import { requireAuth } from '../../modules/identity/web-session.ts';
+import { requireAllowed } from '../../modules/identity/web-session.ts';
 import { problemResponses } from '../http/problem.ts';
 import { localizedTextSchema } from '../http/schemas.ts';
 import { dueAt } from './due.ts';
@@ -116,12 +115,8 @@ export const calendarRoutes =
       },
     );
 
-    const admin = (req: Parameters<typeof requireAuth>[0]) => {
-      const { actor } = requireAuth(req);
-      if (!can(actor, 'platform.manage_settings', { type: 'platform' }))
-        throw IdentityErrors.create('FORBIDDEN');
-      return actor;
-    };
+    const admin = (req: FastifyRequest) =>
+      requireAllowed(req, 'platform.manage_settings', { type: 'platform' }).actor;
 
     app.get(
       '/api/calendar/schedule/:year',

@@ -13,7 +13,7 @@ import type { IdentityContext } from '../context.ts';
 import { rolesOf } from '../roles.ts';
 import { persons } from '../schema.ts';
 import { checkTotp, newTotpSecret, totpUri } from '../totp.ts';
-import { errorBox, escapeHtml, hidden, type Lang, langOf, page, T } from './pages.ts';
+import { errorBox, escapeHtml, hidden, type Lang, langOf, sendPage, T } from './pages.ts';
 import { dropPending, getPending, putPending } from './pending.ts';
 import {
   confirmUpstreamLink,
@@ -50,12 +50,7 @@ export const interactionRoutes =
       await provider.interactionFinished(req.raw, reply.raw, result, { mergeWithLastSubmission: false });
     };
 
-    const html = (reply: FastifyReply, status: number, lang: Lang, title: string, body: string) =>
-      reply
-        .status(status)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(page({ lang, title, body }));
+    const html = sendPage;
 
     /** An expired or foreign interaction (no cookie): say so, in both languages, not a stack trace. */
     const expired = (reply: FastifyReply) =>

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 /**
  * Server-rendered sign-in pages (login, two-factor, consent, password reset, registration):
  * they must work before the web app loads and for every other provincial system. Plain HTML,
@@ -153,3 +154,12 @@ export const errorBox = (message: string | undefined) =>
 
 export const hidden = (name: string, value: string) =>
   `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
+
+/** Sends a server-rendered page; never cached (they carry one-time tokens and personal messages). */
+export function sendPage(reply: FastifyReply, status: number, lang: Lang, title: string, body: string) {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(page({ lang, title, body }));
+}
