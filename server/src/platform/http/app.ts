@@ -16,6 +16,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { adminUnitRoutes } from '../../modules/admin-units/routes.ts';
 import { catalogRoutes } from '../../modules/catalog/routes.ts';
+import { dossierRoutes } from '../../modules/dossiers/routes.ts';
 import { createIdentity, type IdentityContext } from '../../modules/identity/context.ts';
 import { registerIdentity } from '../../modules/identity/register.ts';
 import { identityRoutes } from '../../modules/identity/routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp({
         { name: 'identity', description: 'Agencies, accounts and roles' },
         { name: 'catalog', description: 'Administrative procedures (thủ tục hành chính)' },
         { name: 'calendar', description: 'Lunar calendar, days off, working days and due dates' },
+        { name: 'dossiers', description: 'One-stop processing of administrative dossiers (hồ sơ)' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },
@@ -139,6 +141,7 @@ export async function buildApp({
   await app.register(identityRoutes(database));
   await app.register(catalogRoutes(database));
   await app.register(calendarRoutes(database, config));
+  await app.register(dossierRoutes(database, config));
 
   const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -1,0 +1,263 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/engine.ts';
+import { vietnamIso } from '../../platform/calendar/routes.ts';
+import { problemResponses } from '../../platform/http/problem.ts';
+import { requireAuth } from '../identity/web-session.ts';
+import {
+  DOSSIER_ACTIONS,
+  DOSSIER_STATUSES,
+  type DossierCommand,
+  RETURN_METHODS,
+  STATUS_LABELS,
+} from './lifecycle.ts';
+import {
+  actionsFor,
+  counterIntake,
+  type DossierContext,
+  getDossier,
+  runCommand,
+  submitOnline,
+  timeline,
+} from './service.ts';
+
+const iso = (d: Date | null) => (d ? vietnamIso(d) : null);
+const applicantSchema = z.object({
+  fullName: z.string().min(2).max(100),
+  cccd: z
+    .string()
+    .regex(/^\d{12}$/, 'must be 12 digits')
+    .nullable(),
+  phone: z
+    .string()
+    .regex(/^0\d{9,10}$/, 'must be a phone number like 0912345678')
+    .nullable(),
+  email: z.string().max(254).nullable(),
+  addressCommuneCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable(),
+  addressDetail: z.string().max(300).nullable(),
+});
+
+const dossierSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string().nullable().meta({ description: '<agency code>-<YYMMDD>-<NNNN>, given at receipt' }),
+    status: z.enum(DOSSIER_STATUSES),
+    statusLabel: z.object({ vi: z.string(), en: z.string() }),
+    channel: z.string(),
+    procedureVersion: z.number().int(),
+    applicant: applicantSchema,
+    receivingAgencyId: z.uuid(),
+    competentAgencyId: z.uuid(),
+    handlerId: z.uuid().nullable(),
+    formData: z.record(z.string(), z.unknown()),
+    receivedAt: z.string().nullable(),
+    dueAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'The appointment in force (extended if any), Vietnam time' }),
+    finishedAt: z.string().nullable(),
+    actions: z.array(z.enum(DOSSIER_ACTIONS)).meta({ description: 'What the caller may do now' }),
+  })
+  .meta({ id: 'Dossier' });
+
+const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('receive'), note: z.string().max(2000).optional() }),
+  z.object({ type: z.literal('refuse_intake'), reason: z.string().min(3).max(2000) }),
+  z.object({
+    type: z.literal('request_supplement'),
+    items: z.array(z.string().min(1).max(500)).min(1).max(50),
+    reason: z.string().max(2000).optional(),
+  }),
+  z.object({ type: z.literal('supply'), note: z.string().max(2000).optional() }),
+  z.object({ type: z.literal('assign'), handlerId: z.uuid() }),
+  z.object({ type: z.literal('approve'), note: z.string().max(2000).optional() }),
+  z.object({ type: z.literal('refuse'), reason: z.string().min(3).max(2000) }),
+  z.object({
+    type: z.literal('extend'),
+    newDueAt: z.iso.datetime({ offset: true }),
+    reason: z.string().min(3).max(2000),
+  }),
+  z.object({ type: z.literal('withdraw'), reason: z.string().max(2000).optional() }),
+  z.object({ type: z.literal('suspend'), reason: z.string().min(3).max(2000) }),
+  z.object({ type: z.literal('return_result'), method: z.enum(RETURN_METHODS as [string, ...string[]]) }),
+]);
+
+export const dossierRoutes =
+  (database: Database, config: Config): FastifyPluginAsyncZod =>
+  async (app) => {
+    const ctx: DossierContext = { database, config };
+    const view = async (
+      actor: Parameters<typeof actionsFor>[1],
+      row: Awaited<ReturnType<typeof getDossier>>,
+    ) => ({
+      id: row.id,
+      code: row.code,
+      status: row.status as (typeof DOSSIER_STATUSES)[number],
+      statusLabel: STATUS_LABELS[row.status as (typeof DOSSIER_STATUSES)[number]],
+      channel: row.channel,
+      procedureVersion: row.procedureVersion,
+      applicant: row.applicant,
+      receivingAgencyId: row.receivingAgencyId,
+      competentAgencyId: row.competentAgencyId,
+      handlerId: row.handlerId,
+      formData: row.formData,
+      receivedAt: iso(row.receivedAt),
+      dueAt: iso(row.dueAt),
+      finishedAt: iso(row.finishedAt),
+      actions: await actionsFor(ctx, actor, row),
+    });
+
+    app.post(
+      '/api/dossiers',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'File a dossier online (the signed-in citizen is the applicant)',
+          description:
+            'Send an `Idempotency-Key` header: a retried request returns the first dossier (200) instead of making another (201).',
+          headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }).passthrough(),
+          body: z
+            .object({
+              procedureCode: z.string().regex(/^\d+\.\d{6}$/),
+              formData: z.record(z.string(), z.unknown()).default({}),
+              communeCode: z
+                .string()
+                .regex(/^\d{5}$/)
+                .optional(),
+            })
+            .strict(),
+          response: { 200: dossierSchema, 201: dossierSchema, ...problemResponses(400, 401, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const auth = requireAuth(req);
+        const { row, created } = await submitOnline(ctx, auth, {
+          ...req.body,
+          idempotencyKey: req.headers['idempotency-key'],
+        });
+        return reply.status(created ? 201 : 200).send(await view(auth.actor, row));
+      },
+    );
+
+    app.post(
+      '/api/dossiers/counter',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            'Counter or postal intake: the desk creates the dossier and issues the receipt with the due date',
+          body: z
+            .object({
+              procedureCode: z.string().regex(/^\d+\.\d{6}$/),
+              channel: z.enum(['direct', 'postal']),
+              deskAgencyId: z.uuid(),
+              applicantId: z.uuid().nullable().optional(),
+              applicant: applicantSchema,
+              formData: z.record(z.string(), z.unknown()).default({}),
+              competentAgencyId: z.uuid().optional(),
+            })
+            .strict(),
+          response: { 201: dossierSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const auth = requireAuth(req);
+        const row = await counterIntake(ctx, auth, req.body);
+        return reply.status(201).send(await view(auth.actor, row));
+      },
+    );
+
+    app.get(
+      '/api/dossiers/:id',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'A dossier with the actions the caller may take',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: dossierSchema, ...problemResponses(401, 404) },
+        },
+      },
+      async (req) => {
+        const { actor } = requireAuth(req);
+        return view(actor, await getDossier(ctx, actor, req.params.id));
+      },
+    );
+
+    app.get(
+      '/api/dossiers/:id/timeline',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'Every step of a dossier: who, when, what',
+          params: z.object({ id: z.uuid() }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  seq: z.number().int(),
+                  type: z.string(),
+                  from: z.string().nullable(),
+                  to: z.string(),
+                  at: z.string(),
+                  actorId: z.string().nullable(),
+                  note: z.string().nullable(),
+                  data: z.record(z.string(), z.unknown()),
+                }),
+              ),
+            }),
+            ...problemResponses(401, 404),
+          },
+        },
+      },
+      async (req) => {
+        const { actor } = requireAuth(req);
+        await getDossier(ctx, actor, req.params.id);
+        const events = await timeline(ctx, req.params.id);
+        return {
+          items: events.map((e) => ({
+            seq: e.seq,
+            type: e.type,
+            from: e.fromStatus,
+            to: e.toStatus,
+            at: vietnamIso(e.at),
+            actorId: e.actorId,
+            note: e.note,
+            data: e.data,
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/api/dossiers/:id/commands',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            'Move a dossier through its lifecycle (receive, request a supplement, assign, approve, refuse, extend, withdraw, return …)',
+          params: z.object({ id: z.uuid() }),
+          body: commandSchema,
+          response: { 200: dossierSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const auth = requireAuth(req);
+        const body = req.body;
+        const actor = {
+          kind:
+            body.type === 'withdraw' || body.type === 'supply'
+              ? ('applicant' as const)
+              : ('official' as const),
+          id: auth.actor.personId,
+        };
+        const command = (
+          body.type === 'extend' ? { ...body, newDueAt: new Date(body.newDueAt), actor } : { ...body, actor }
+        ) as DossierCommand;
+        return view(auth.actor, await runCommand(ctx, auth, req.params.id, command));
+      },
+    );
+  };

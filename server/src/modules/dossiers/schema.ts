@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { procedures } from '../catalog/schema.ts';
+import { agencies, organizations, persons } from '../identity/schema.ts';
+
+/** Who the dossier is for, as given at submission (the applicant may have no account). */
+export type ApplicantSnapshot = {
+  fullName: string;
+  cccd: string | null;
+  phone: string | null;
+  email: string | null;
+  addressCommuneCode: string | null;
+  addressDetail: string | null;
+};
+
+/** A dossier (hồ sơ) of an administrative procedure, from draft to returned result. */
+export const dossiers = pgTable(
+  'dossier',
+  {
+    id: uuid('id').primaryKey(),
+    // `<agency code>-<YYMMDD>-<NNNN>` (Circular 01/2018 art. 19), given at receipt.
+    code: text('code').unique(),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    procedureVersion: integer('procedure_version').notNull(),
+    channel: text('channel').notNull(), // direct | online | postal
+    status: text('status').notNull(),
+    applicantId: uuid('applicant_id').references(() => persons.id),
+    applicant: jsonb('applicant').$type<ApplicantSnapshot>().notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    receivingAgencyId: uuid('receiving_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    competentAgencyId: uuid('competent_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    handlerId: uuid('handler_id').references(() => persons.id),
+    formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
+    // The lifecycle's whole state (lifecycle.ts), dates as ISO strings; the columns around it are
+    // copies for queues, search and statistics, written in the same UPDATE.
+    state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }), // the one in force (extended if any)
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A retried submission (same person, same Idempotency-Key) finds the first dossier.
+    unique('dossier_idempotency_uq').on(t.applicantId, t.idempotencyKey),
+    index('dossier_receiving_status_idx').on(t.receivingAgencyId, t.status),
+    index('dossier_competent_status_idx').on(t.competentAgencyId, t.status),
+    index('dossier_applicant_idx').on(t.applicantId),
+    index('dossier_due_idx').on(t.dueAt),
+    index('dossier_applicant_name_trgm_idx').using(
+      'gin',
+      sql`f_search_key(${t.applicant}->>'fullName') gin_trgm_ops`,
+    ),
+  ],
+);
+
+/** Every state change, in order: the audit trail, the citizen's timeline, the source of statistics. */
+export const dossierEvents = pgTable(
+  'dossier_event',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    unique('dossier_event_seq_uq').on(t.dossierId, t.seq),
+    index('dossier_event_type_at_idx').on(t.type, t.at),
+  ],
+);
+
+/** The last dossier number given per receiving agency and day: codes without gaps or duplicates. */
+export const dossierCodeCounters = pgTable(
+  'dossier_code_counter',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    day: date('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.day] })],
+);

@@ -1,0 +1,408 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Database, Tx } from '../../db/engine.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Calendar, LegalDuration } from '../../platform/calendar/index.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import { newId } from '../../platform/ids.ts';
+import { getProcedure, type ProcedureDetail } from '../catalog/procedures.ts';
+import type { Duration } from '../catalog/schema.ts';
+import { IdentityErrors } from '../identity/errors.ts';
+import { type Action, type Actor, can, type Resource } from '../identity/policy.ts';
+import { agencies } from '../identity/schema.ts';
+import type { Auth } from '../identity/web-session.ts';
+import { nextDossierCode } from './codes.ts';
+import { DossierErrors } from './errors.ts';
+import {
+  allowedCommands,
+  currentDueAt,
+  type DossierAction,
+  type DossierCommand,
+  type DossierState,
+  decide,
+  newDossierState,
+  supplementPhase,
+} from './lifecycle.ts';
+import { type ApplicantSnapshot, dossierEvents, dossiers } from './schema.ts';
+import { decodeState, encodeState } from './state-codec.ts';
+
+export type DossierContext = { database: Database; config: Config };
+type Row = typeof dossiers.$inferSelect;
+
+/** The catalogue's processing time in the calendar's units ("Ngày" = calendar days; years as months). */
+function legalDurationOf(d: Duration | null): LegalDuration {
+  if (!d) throw DossierErrors.create('NO_DURATION');
+  switch (d.unit) {
+    case 'working_days':
+    case 'working_hours':
+    case 'months':
+      return { value: d.value, unit: d.unit };
+    case 'days':
+      return { value: d.value, unit: 'calendar_days' };
+    case 'hours':
+      return { value: d.value, unit: 'working_hours' };
+    case 'years':
+      return { value: d.value * 12, unit: 'months' };
+  }
+}
+
+const resourceOf = (
+  row: Pick<Row, 'applicantId' | 'receivingAgencyId' | 'competentAgencyId' | 'handlerId'>,
+): Resource => ({
+  type: 'dossier',
+  applicantId: row.applicantId,
+  receivingAgencyId: row.receivingAgencyId,
+  competentAgencyId: row.competentAgencyId,
+  handlerId: row.handlerId,
+});
+
+/** Which permission each lifecycle command needs; intake-time supplement requests are the desk's. */
+function permissionFor(command: DossierAction, state: DossierState): Action {
+  switch (command) {
+    case 'submit':
+    case 'supply':
+      return 'dossier.supplement';
+    case 'withdraw':
+      return 'dossier.withdraw';
+    case 'receive':
+    case 'refuse_intake':
+      return 'dossier.receive';
+    case 'request_supplement':
+      return state.receivedAt ? 'dossier.process' : 'dossier.receive';
+    case 'assign':
+    case 'transfer':
+      return 'dossier.assign';
+    case 'consult':
+      return 'dossier.process';
+    case 'approve':
+    case 'refuse':
+    case 'extend':
+    case 'suspend':
+      return 'dossier.approve';
+    case 'return_result':
+      return 'dossier.return';
+  }
+}
+
+/** The agency that decides, and the desk that takes the dossier in when filed online. */
+async function routeOnline(tx: Tx, procedure: ProcedureDetail, communeCode: string | undefined) {
+  const byKind = async (kind: string, unit: string) =>
+    (
+      await tx
+        .select()
+        .from(agencies)
+        .where(and(eq(agencies.kind, kind), eq(agencies.adminUnitCode, unit)))
+    )[0];
+  if (procedure.competentAgencyId) {
+    const [competent] = await tx.select().from(agencies).where(eq(agencies.id, procedure.competentAgencyId));
+    const desk = await byKind('service_center', competent!.adminUnitCode);
+    return { competent: competent!, desk: desk ?? competent! };
+  }
+  if (procedure.levels.includes('commune') && communeCode) {
+    const committee = await byKind('commune_committee', communeCode);
+    const desk = await byKind('one_stop_desk', communeCode);
+    if (committee && desk) return { competent: committee, desk };
+  }
+  throw DossierErrors.create('NO_AUTHORITY', undefined, [
+    { field: 'communeCode', vi: 'Chọn xã, phường nơi nộp hồ sơ.', en: 'Choose the commune where you file.' },
+  ]);
+}
+
+async function insertEvent(
+  tx: Tx,
+  dossierId: string,
+  e: {
+    type: string;
+    from: string | null;
+    to: string;
+    at: Date;
+    actorId: string | null;
+    note: string | null;
+    data: Record<string, unknown>;
+  },
+) {
+  const [last] = await tx
+    .select({ seq: sql<number>`coalesce(max(${dossierEvents.seq}), 0)::int` })
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, dossierId));
+  await tx.insert(dossierEvents).values({
+    id: newId(),
+    dossierId,
+    seq: (last?.seq ?? 0) + 1,
+    type: e.type,
+    fromStatus: e.from,
+    toStatus: e.to,
+    actorId: e.actorId,
+    at: e.at,
+    note: e.note,
+    data: e.data,
+  });
+}
+
+/**
+ * Runs one lifecycle command on a locked dossier row and writes the change and its event together.
+ * The calendar is loaded before the transaction: on PGlite a read beside an open transaction waits for it.
+ */
+async function apply(
+  tx: Tx,
+  calendar: Calendar,
+  row: Row,
+  command: DossierCommand,
+  actorId: string | null,
+  now: Date,
+): Promise<Row> {
+  const state = decodeState(row.state);
+  const decision = decide(state, command, { now, calendar });
+  const next: DossierState = { ...state, ...decision.changes };
+  let code = row.code;
+  if (decision.status === 'received' && !code) {
+    const [desk] = await tx
+      .select({ id: agencies.id, code: agencies.code })
+      .from(agencies)
+      .where(eq(agencies.id, row.receivingAgencyId));
+    code = await nextDossierCode(tx, desk!, next.receivedAt ?? now);
+  }
+  const handler =
+    command.type === 'assign'
+      ? command.handlerId
+      : command.type === 'transfer'
+        ? (command.handlerId ?? null)
+        : row.handlerId;
+  const [updated] = await tx
+    .update(dossiers)
+    .set({
+      code,
+      status: decision.status,
+      state: encodeState(next),
+      handlerId: handler,
+      receivedAt: next.receivedAt,
+      dueAt: currentDueAt(next),
+      finishedAt: next.finishedAt,
+      updatedAt: now,
+    })
+    .where(eq(dossiers.id, row.id))
+    .returning();
+  const e = decision.event;
+  await insertEvent(tx, row.id, {
+    type: e.type,
+    from: e.from,
+    to: e.to,
+    at: e.at,
+    actorId,
+    note: e.note,
+    data: { ...e.data, form: e.form, code },
+  });
+  return updated!;
+}
+
+export type SubmitInput = {
+  procedureCode: string;
+  formData: Record<string, unknown>;
+  communeCode?: string;
+  idempotencyKey?: string;
+};
+
+/**
+ * A citizen files online. A retried request with the same Idempotency-Key returns the first
+ * dossier (also when both arrive at once: the unique key decides, the loser reads the winner).
+ */
+export async function submitOnline(
+  ctx: DossierContext,
+  auth: Auth,
+  input: SubmitInput,
+): Promise<{ row: Row; created: boolean }> {
+  const { person } = auth;
+  const findExisting = async () =>
+    input.idempotencyKey
+      ? (
+          await ctx.database.db
+            .select()
+            .from(dossiers)
+            .where(
+              and(eq(dossiers.applicantId, person.id), eq(dossiers.idempotencyKey, input.idempotencyKey)),
+            )
+        )[0]
+      : undefined;
+  const existing = await findExisting();
+  if (existing) return { row: existing, created: false };
+  const procedure = await getProcedure(ctx.database.db, input.procedureCode);
+  if (!procedure.enabled) throw DossierErrors.create('NOT_OFFERED');
+  if (procedure.onlineType !== 'full' || !procedure.channels.includes('online'))
+    throw DossierErrors.create('NOT_ONLINE');
+  const legalDuration = legalDurationOf(procedure.processingTime);
+  const now = new Date();
+  const calendar = await loadCalendar(ctx.database.db, ctx.config);
+  try {
+    const row = await inTransaction(ctx.database, async (tx) => {
+      const { competent, desk } = await routeOnline(tx, procedure, input.communeCode);
+      const applicant: ApplicantSnapshot = {
+        fullName: person.fullName,
+        cccd: person.cccd,
+        phone: person.phone,
+        email: person.email,
+        addressCommuneCode: person.addressCommuneCode,
+        addressDetail: person.addressDetail,
+      };
+      const draft = newDossierState({ channel: 'online', legalDuration });
+      const [created] = await tx
+        .insert(dossiers)
+        .values({
+          id: newId(),
+          procedureId: procedure.procedureId,
+          procedureVersion: procedure.version,
+          channel: 'online',
+          status: draft.status,
+          applicantId: person.id,
+          applicant,
+          receivingAgencyId: desk.id,
+          competentAgencyId: competent.id,
+          formData: input.formData,
+          state: encodeState(draft),
+          idempotencyKey: input.idempotencyKey ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await insertEvent(tx, created!.id, {
+        type: 'create',
+        from: null,
+        to: 'draft',
+        at: now,
+        actorId: person.id,
+        note: null,
+        data: { channel: 'online' },
+      });
+      return apply(
+        tx,
+        calendar,
+        created!,
+        { type: 'submit', actor: { kind: 'applicant', id: person.id } },
+        person.id,
+        now,
+      );
+    });
+    return { row, created: true };
+  } catch (e) {
+    const code =
+      (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
+    if (code === '23505' && input.idempotencyKey) {
+      const winner = await findExisting();
+      if (winner) return { row: winner, created: false };
+    }
+    throw e;
+  }
+}
+
+export type CounterInput = {
+  procedureCode: string;
+  channel: 'direct' | 'postal';
+  deskAgencyId: string;
+  applicantId?: string | null;
+  applicant: ApplicantSnapshot;
+  formData: Record<string, unknown>;
+  /** The authority that decides, when the catalogue does not say (a commune procedure: that commune's committee). */
+  competentAgencyId?: string;
+};
+
+/** A walk-in or postal dossier: the desk checks it and issues the receipt (Form 01) at once. */
+export async function counterIntake(ctx: DossierContext, auth: Auth, input: CounterInput): Promise<Row> {
+  const { actor } = auth;
+  const isDesk = actor.grants.some((g) => g.role === 'counter_officer' && g.scope.has(input.deskAgencyId));
+  if (!isDesk) throw DossierErrors.create('NOT_A_DESK');
+  const procedure = await getProcedure(ctx.database.db, input.procedureCode);
+  if (!procedure.enabled) throw DossierErrors.create('NOT_OFFERED');
+  const legalDuration = legalDurationOf(procedure.processingTime);
+  const competentAgencyId = procedure.competentAgencyId ?? input.competentAgencyId;
+  if (!competentAgencyId)
+    throw DossierErrors.create('NO_AUTHORITY', undefined, [
+      { field: 'competentAgencyId', vi: 'Chọn cơ quan giải quyết.', en: 'Choose the deciding authority.' },
+    ]);
+  const now = new Date();
+  const calendar = await loadCalendar(ctx.database.db, ctx.config);
+  return inTransaction(ctx.database, async (tx) => {
+    const draft = newDossierState({ channel: input.channel, legalDuration });
+    const [created] = await tx
+      .insert(dossiers)
+      .values({
+        id: newId(),
+        procedureId: procedure.procedureId,
+        procedureVersion: procedure.version,
+        channel: input.channel,
+        status: draft.status,
+        applicantId: input.applicantId ?? null,
+        applicant: input.applicant,
+        receivingAgencyId: input.deskAgencyId,
+        competentAgencyId,
+        formData: input.formData,
+        state: encodeState(draft),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await insertEvent(tx, created!.id, {
+      type: 'create',
+      from: null,
+      to: 'draft',
+      at: now,
+      actorId: actor.personId,
+      note: null,
+      data: { channel: input.channel },
+    });
+    return apply(
+      tx,
+      calendar,
+      created!,
+      { type: 'receive', actor: { kind: 'official', id: actor.personId } },
+      actor.personId,
+      now,
+    );
+  });
+}
+
+async function lockRow(tx: Tx, id: string): Promise<Row> {
+  const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
+  if (!row) throw DossierErrors.create('NOT_FOUND');
+  return row;
+}
+
+/** Any lifecycle command on an existing dossier, checked by the policy and by the lifecycle. */
+export async function runCommand(
+  ctx: DossierContext,
+  auth: Auth,
+  dossierId: string,
+  command: DossierCommand,
+): Promise<Row> {
+  const calendar = await loadCalendar(ctx.database.db, ctx.config);
+  return inTransaction(ctx.database, async (tx) => {
+    const row = await lockRow(tx, dossierId);
+    const permission = permissionFor(command.type, decodeState(row.state));
+    if (!can(auth.actor, permission, resourceOf(row))) throw IdentityErrors.create('FORBIDDEN');
+    return apply(tx, calendar, row, command, auth.actor.personId, new Date());
+  });
+}
+
+/** What the caller may do now: the lifecycle's possible commands the policy also allows. */
+export async function actionsFor(ctx: DossierContext, actor: Actor, row: Row): Promise<DossierAction[]> {
+  const calendar = await loadCalendar(ctx.database.db, ctx.config);
+  const state = decodeState(row.state);
+  return allowedCommands(state, { now: new Date(), calendar }).filter((c) =>
+    can(actor, permissionFor(c, state), resourceOf(row)),
+  );
+}
+
+export async function getDossier(ctx: DossierContext, actor: Actor, id: string): Promise<Row> {
+  const [row] = await ctx.database.db.select().from(dossiers).where(eq(dossiers.id, id));
+  if (!row) throw DossierErrors.create('NOT_FOUND');
+  if (!can(actor, 'dossier.view', resourceOf(row))) throw DossierErrors.create('NOT_FOUND'); // not even its existence
+  return row;
+}
+
+export async function timeline(ctx: DossierContext, id: string) {
+  return ctx.database.db
+    .select()
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, id))
+    .orderBy(dossierEvents.seq);
+}
+
+export { supplementPhase };

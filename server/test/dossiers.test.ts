@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import { seedCatalog } from '../seed/catalog.ts';
+import { seedDemoAccounts } from '../seed/demo.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { findByLogin } from '../src/modules/identity/accounts.ts';
+import { createSession } from '../src/modules/identity/sessions.ts';
+import { silentProgress } from '../src/platform/progress.ts';
+import { useApp } from './support/app.ts';
+import { describeEachEngine } from './support/databases.ts';
+
+const CSRF = 'csrf-dossiers';
+const PROCEDURE = '1.000426'; // Cấp thẻ tư vấn viên pháp luật: Sở Tư pháp, online, 5 working days
+type Dossier = {
+  id: string;
+  code: string | null;
+  status: string;
+  dueAt: string | null;
+  actions: string[];
+  statusLabel: { vi: string };
+};
+
+describeEachEngine('dossiers: filing and processing through the API', { seed: true }, (ctx) => {
+  const h = useApp(ctx);
+  const cookies: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    await seedCatalog(ctx.database, ctx.config, silentProgress);
+    await seedDemoAccounts(ctx.database, ctx.config);
+    for (const login of ['nguyenvanan', 'tranthibinh', 'motcua', 'lanhdao', 'chuyenvien']) {
+      const p = (await findByLogin(ctx.database.db, `${login}@demo.cqs.example`))!;
+      ids[login] = p.id;
+      const { token } = await inTransaction(ctx.database, (tx) =>
+        createSession(tx, { personId: p.id, idToken: null, userAgent: null, ip: null, hours: 1 }),
+      );
+      cookies[login] = `cqs_session=${token}; cqs_csrf=${CSRF}`;
+    }
+  });
+  const as = (who: string, req: InjectOptions) =>
+    h.app.inject({ ...req, headers: { cookie: cookies[who]!, 'x-csrf-token': CSRF, ...req.headers } });
+  const command = (who: string, id: string, body: Record<string, unknown>) =>
+    as(who, { method: 'POST', url: `/api/dossiers/${id}/commands`, payload: body });
+
+  it('takes a dossier online, through intake, processing with a supplement, approval and return', async () => {
+    const submit = () =>
+      as('nguyenvanan', {
+        method: 'POST',
+        url: '/api/dossiers',
+        headers: { 'idempotency-key': 'an-the-tu-van-1' },
+        payload: { procedureCode: PROCEDURE, formData: { note: 'Xin cấp thẻ' } },
+      });
+    const first = await submit();
+    expect(first.statusCode, first.body).toBe(201);
+    const d = first.json() as Dossier;
+    expect(d).toMatchObject({ status: 'submitted', code: null, statusLabel: { vi: expect.any(String) } });
+    expect(d.actions).toContain('withdraw');
+    const retry = await submit();
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(d.id);
+
+    // The provincial service centre's desk checks it and issues the receipt: code and due date.
+    const desk = (await as('motcua', { method: 'GET', url: `/api/dossiers/${d.id}` })).json() as Dossier;
+    expect(desk.actions).toEqual(expect.arrayContaining(['receive', 'refuse_intake', 'request_supplement']));
+    const received = (await command('motcua', d.id, { type: 'receive' })).json() as Dossier;
+    expect(received.status).toBe('received');
+    expect(received.code).toMatch(/^000\.00\.20\.H08-\d{6}-0001$/);
+    expect(received.dueAt).toMatch(/T16:00:00\+07:00$/);
+
+    // Nobody else may decide it; the lifecycle refuses what comes out of order, in Vietnamese.
+    expect((await command('nguyenvanan', d.id, { type: 'approve' })).statusCode).toBe(403);
+    const early = await command('motcua', d.id, { type: 'return_result', method: 'electronic' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('trả kết quả');
+
+    const assigned = (
+      await command('lanhdao', d.id, { type: 'assign', handlerId: ids.chuyenvien })
+    ).json() as Dossier;
+    expect(assigned.status).toBe('in_progress');
+    const supplement = await command('chuyenvien', d.id, {
+      type: 'request_supplement',
+      items: ['Bản sao bằng cử nhân luật'],
+    });
+    expect(supplement.json().status).toBe('supplement_requested');
+    const supplied = (await command('nguyenvanan', d.id, { type: 'supply' })).json() as Dossier;
+    expect(supplied.status).toBe('in_progress');
+    expect(supplied.dueAt! >= received.dueAt!).toBe(true); // the processing time restarted
+    expect((await command('lanhdao', d.id, { type: 'approve' })).json().status).toBe('finished');
+    const returned = (
+      await command('motcua', d.id, { type: 'return_result', method: 'electronic' })
+    ).json() as Dossier;
+    expect(returned.status).toBe('returned');
+    expect(returned.actions).toEqual([]);
+
+    const events = (await as('nguyenvanan', { method: 'GET', url: `/api/dossiers/${d.id}/timeline` })).json()
+      .items;
+    expect(events.map((e: { type: string }) => e.type)).toEqual([
+      'create',
+      'submit',
+      'receive',
+      'assign',
+      'request_supplement',
+      'supply',
+      'approve',
+      'return_result',
+    ]);
+    // Another citizen cannot even learn that the dossier exists.
+    expect((await as('tranthibinh', { method: 'GET', url: `/api/dossiers/${d.id}` })).statusCode).toBe(404);
+  });
+
+  it('makes exactly 150 dossiers of 200 concurrent submissions with 50 repeated keys, and gap-free codes at receipt', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        as('tranthibinh', {
+          method: 'POST',
+          url: '/api/dossiers',
+          headers: { 'idempotency-key': `binh-key-${i < 100 ? i : i < 150 ? i - 100 : i - 50}` },
+          payload: { procedureCode: PROCEDURE, formData: {} },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode >= 300).map((r) => r.body)).toEqual([]);
+    const distinct = new Set(results.map((r) => r.json().id));
+    expect(distinct.size).toBe(150);
+    const [count] = await ctx.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM dossier WHERE applicant_id = ${ids.tranthibinh}`,
+    );
+    expect(count!.n).toBe(150);
+
+    const receipts = await Promise.all([...distinct].map((id) => command('motcua', id, { type: 'receive' })));
+    expect(receipts.filter((r) => r.statusCode !== 200).map((r) => r.body)).toEqual([]);
+    const numbers = receipts
+      .map((r) => Number((r.json().code as string).split('-').at(-1)))
+      .sort((a, b) => a - b);
+    // The first test's dossier took number 1 today.
+    expect(numbers).toEqual(Array.from({ length: 150 }, (_, i) => i + 2));
+  });
+
+  it('refuses bad submissions with the field named', async () => {
+    const unknown = await as('nguyenvanan', {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: '9.999999' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const bad = await as('nguyenvanan', {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: 'abc' },
+    });
+    expect(bad.json().errors[0].field).toBe('body.procedureCode');
+    const anonymous = await h.app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: PROCEDURE },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
