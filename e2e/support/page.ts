@@ -21,8 +21,12 @@ export function watchProblems(page: Page, options: WatchOptions = {}): string[] 
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
     startedAt.set(request, navigations);
   });
+  // A static file (font, image, style, script) cancelled with ERR_ABORTED was dropped by a page
+  // that was leaving: the browser cancels those itself, whichever instant the navigation began.
+  const STATIC = new Set(['font', 'image', 'stylesheet', 'script', 'media']);
   const leftBehind = (request: Request) =>
-    request.failure()?.errorText === 'net::ERR_ABORTED' && startedAt.get(request) !== navigations;
+    request.failure()?.errorText === 'net::ERR_ABORTED' &&
+    (startedAt.get(request) !== navigations || STATIC.has(request.resourceType()));
   page.on('console', (message) => {
     if (message.type() === 'error' && here()) problems.push(`console: ${message.text()}`);
   });
