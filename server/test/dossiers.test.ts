@@ -156,4 +156,64 @@ describeEachEngine('dossiers: filing and processing through the API', { seed: tr
     });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it("lists an official's queues with deadline colour, and finds by code, name without diacritics or CCCD", async () => {
+    const queue = (who: string, q: string) => as(who, { method: 'GET', url: `/api/dossiers?${q}` });
+    const desk = (await queue('motcua', 'queue=in_progress&limit=200')).json();
+    expect(desk.total).toBe(150); // the 150 received above; the first one was returned
+    expect(desk.items[0]).toMatchObject({
+      status: 'received',
+      applicantName: 'Trần Thị Bình',
+      tone: expect.stringMatching(/on_time|due_soon/),
+    });
+    expect(desk.items[0].daysLeft).toBeGreaterThanOrEqual(0);
+    expect((await queue('motcua', 'queue=to_return')).json().total).toBe(0);
+    const byName = (await queue('lanhdao', `q=${encodeURIComponent('tran thi binh')}&limit=1`)).json();
+    expect(byName.total).toBe(150);
+    const code = byName.items[0].code as string;
+    expect(
+      (await queue('lanhdao', `q=${encodeURIComponent(code)}`))
+        .json()
+        .items.map((i: { code: string }) => i.code),
+    ).toEqual([code]);
+    expect((await queue('chuyenvien', 'q=008195004321&limit=1')).json().total).toBe(150);
+    // A citizen has no work list.
+    expect((await queue('nguyenvanan', 'queue=all')).json()).toEqual({ items: [], total: 0 });
+  });
+
+  it('lets anyone track a dossier by code with the phone or CCCD given, showing no personal data', async () => {
+    const [row] = await ctx.database.rows<{ code: string }>(
+      sql`SELECT code FROM dossier WHERE applicant_id = ${ids.tranthibinh} AND code IS NOT NULL ORDER BY code LIMIT 1`,
+    );
+    const byPhone = await h.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/track?code=${row!.code}&phone=0987654321`,
+    });
+    expect(byPhone.statusCode, byPhone.body).toBe(200);
+    expect(byPhone.json()).toMatchObject({
+      code: row!.code,
+      status: 'received',
+      procedureName: { vi: 'Cấp thẻ tư vấn viên pháp luật' },
+    });
+    expect(byPhone.json().steps.map((s: { type: string }) => s.type)).toEqual([
+      'create',
+      'submit',
+      'receive',
+    ]);
+    expect(byPhone.body).not.toContain('Trần Thị Bình');
+    expect(byPhone.body).not.toContain('008195004321');
+    const byCccd = await h.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/track?code=${row!.code}&cccd=008195004321`,
+    });
+    expect(byCccd.statusCode).toBe(200);
+    const wrong = await h.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/track?code=${row!.code}&phone=0900000000`,
+    });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().detail).toContain('Không tìm thấy hồ sơ');
+    const neither = await h.app.inject({ method: 'GET', url: `/api/dossiers/track?code=${row!.code}` });
+    expect(neither.statusCode).toBe(400);
+  });
 });

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { vietnamIso } from '../../platform/calendar/routes.ts';
+import { loadCalendar } from '../../platform/calendar/store.ts';
+import { HttpErrors } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { requireAuth } from '../identity/web-session.ts';
+import { DossierErrors } from './errors.ts';
 import {
   DOSSIER_ACTIONS,
   DOSSIER_STATUSES,
@@ -12,6 +15,7 @@ import {
   RETURN_METHODS,
   STATUS_LABELS,
 } from './lifecycle.ts';
+import { officerQueue, QUEUES, track } from './queries.ts';
 import {
   actionsFor,
   counterIntake,
@@ -260,4 +264,126 @@ export const dossierRoutes =
         return view(auth.actor, await runCommand(ctx, auth, req.params.id, command));
       },
     );
+
+    app.get(
+      '/api/dossiers',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: "An official's work list by queue, with deadline colour and working days left",
+          description: 'Search by dossier code, applicant name (no diacritics needed) or CCCD.',
+          querystring: z
+            .object({
+              queue: z.enum(QUEUES).default('all'),
+              q: z.string().max(100).optional(),
+              limit: z.coerce.number().int().min(1).max(200).default(50),
+              offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+            })
+            .strict(),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  code: z.string().nullable(),
+                  status: z.string(),
+                  procedureName: z.object({ vi: z.string(), en: z.string().optional() }),
+                  applicantName: z.string(),
+                  channel: z.string(),
+                  receivedAt: z.string().nullable(),
+                  dueAt: z.string().nullable(),
+                  daysLeft: z.number().int().nullable(),
+                  tone: z.enum(['on_time', 'due_soon', 'overdue']).nullable(),
+                }),
+              ),
+              total: z.number().int(),
+            }),
+            ...problemResponses(400, 401),
+          },
+        },
+      },
+      async (req) => {
+        const { actor } = requireAuth(req);
+        const calendar = await loadCalendar(database.db, config);
+        const r = await officerQueue(ctx, actor, req.query, calendar);
+        return {
+          ...r,
+          items: r.items.map((i) => ({ ...i, receivedAt: iso(i.receivedAt), dueAt: iso(i.dueAt) })),
+        };
+      },
+    );
+
+    // Tracking is public: a small per-address budget keeps codes from being enumerated.
+    const tracker = rateLimiter(20, 60_000);
+    app.get(
+      '/api/dossiers/track',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary:
+            'Public tracking by dossier code and the phone or CCCD given when filing (no personal data shown)',
+          querystring: z
+            .object({
+              code: z.string().min(5).max(60),
+              phone: z
+                .string()
+                .regex(/^0\d{9,10}$/, 'must be a phone number like 0912345678')
+                .optional(),
+              cccd: z
+                .string()
+                .regex(/^\d{12}$/, 'must be 12 digits')
+                .optional(),
+            })
+            .strict()
+            .refine((q) => q.phone || q.cccd, {
+              message: 'give the phone number or the CCCD used when filing',
+              path: ['phone'],
+            }),
+          response: {
+            200: z.object({
+              code: z.string(),
+              procedureName: z.object({ vi: z.string(), en: z.string().optional() }),
+              status: z.string(),
+              statusLabel: z.object({ vi: z.string(), en: z.string() }),
+              receivedAt: z.string().nullable(),
+              dueAt: z.string().nullable(),
+              steps: z.array(z.object({ type: z.string(), status: z.string(), at: z.string() })),
+            }),
+            ...problemResponses(400, 404, 429),
+          },
+        },
+      },
+      async (req) => {
+        if (!tracker(req.ip)) throw HttpErrors.create('TOO_MANY_REQUESTS');
+        const found = await track(ctx, req.query.code, req.query);
+        if (!found)
+          throw DossierErrors.create('NOT_FOUND', {
+            vi: 'Không tìm thấy hồ sơ với mã và số điện thoại/CCCD này.',
+            en: 'No dossier has this code with this phone number or CCCD.',
+          });
+        const d = found.dossier;
+        return {
+          code: d.code!,
+          procedureName: found.procedureName,
+          status: d.status,
+          statusLabel: STATUS_LABELS[d.status as (typeof DOSSIER_STATUSES)[number]],
+          receivedAt: iso(d.receivedAt),
+          dueAt: iso(d.dueAt),
+          steps: found.events.map((e) => ({ type: e.type, status: e.to, at: vietnamIso(e.at) })),
+        };
+      },
+    );
   };
+
+/** At most `limit` calls per key in a sliding window of `windowMs` (per app node). */
+function rateLimiter(limit: number, windowMs: number) {
+  const hits = new Map<string, number[]>();
+  return (key: string): boolean => {
+    const now = Date.now();
+    const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
+    if (hits.size > 10_000) hits.clear(); // bounded memory under a flood of addresses
+    recent.push(now);
+    hits.set(key, recent);
+    return recent.length <= limit;
+  };
+}

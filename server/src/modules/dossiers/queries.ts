@@ -1,0 +1,153 @@
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { addWorkingDays, type Calendar, vietnamDateOf, workingDaysBetween } from '../../platform/calendar/index.ts';
+import { procedures, procedureVersions } from '../catalog/schema.ts';
+import type { Actor } from '../identity/policy.ts';
+import { dossierEvents, dossiers } from './schema.ts';
+import type { DossierContext } from './service.ts';
+
+export const QUEUES = [
+  'to_receive',
+  'in_progress',
+  'supplement',
+  'due_today',
+  'due_soon',
+  'overdue',
+  'to_return',
+  'all',
+] as const;
+export type Queue = (typeof QUEUES)[number];
+
+const OPEN = ['received', 'in_progress', 'supplement_requested'];
+
+/** Deadline colour: overdue, due within 2 working days, or on time. */
+export function deadlineState(
+  due: Date | null,
+  now: Date,
+  calendar: Calendar,
+): { daysLeft: number | null; tone: 'on_time' | 'due_soon' | 'overdue' | null } {
+  if (!due) return { daysLeft: null, tone: null };
+  if (due.getTime() < now.getTime())
+    return {
+      daysLeft: -workingDaysBetween(vietnamDateOf(due), vietnamDateOf(now), calendar),
+      tone: 'overdue',
+    };
+  const left = workingDaysBetween(vietnamDateOf(now), vietnamDateOf(due), calendar);
+  return { daysLeft: left, tone: left <= 2 ? 'due_soon' : 'on_time' };
+}
+
+/**
+ * An official's work list: dossiers received at, or decided by, the agencies their roles reach,
+ * filtered by queue and found by code, applicant name (no diacritics needed) or CCCD.
+ */
+export async function officerQueue(
+  ctx: DossierContext,
+  actor: Actor,
+  query: { queue: Queue; q?: string; limit: number; offset: number },
+  calendar: Calendar,
+  now = new Date(),
+) {
+  const desks = [
+    ...new Set(
+      actor.grants
+        .filter((g) => g.role === 'counter_officer' || g.role === 'leader')
+        .flatMap((g) => [...g.scope]),
+    ),
+  ];
+  const deciders = [
+    ...new Set(
+      actor.grants.filter((g) => g.role === 'specialist' || g.role === 'leader').flatMap((g) => [...g.scope]),
+    ),
+  ];
+  const reach: SQL[] = [];
+  if (desks.length) reach.push(inArray(dossiers.receivingAgencyId, desks));
+  if (deciders.length) reach.push(inArray(dossiers.competentAgencyId, deciders));
+  if (reach.length === 0) return { items: [], total: 0 };
+  const today = vietnamDateOf(now);
+  const todayEnd = new Date(`${today}T23:59:59+07:00`);
+  // "Due soon" = within 2 working days, the same rule as the deadline colour.
+  const soonEnd = new Date(`${addWorkingDays(today, 2, calendar)}T23:59:59+07:00`);
+  const byQueue: Record<Queue, SQL | undefined> = {
+    to_receive: eq(dossiers.status, 'submitted'),
+    in_progress: inArray(dossiers.status, ['received', 'in_progress']),
+    supplement: eq(dossiers.status, 'supplement_requested'),
+    due_today: and(inArray(dossiers.status, OPEN), sql`${dossiers.dueAt} BETWEEN ${now} AND ${todayEnd}`),
+    due_soon: and(inArray(dossiers.status, OPEN), sql`${dossiers.dueAt} BETWEEN ${now} AND ${soonEnd}`),
+    overdue: and(inArray(dossiers.status, OPEN), isNotNull(dossiers.dueAt), lt(dossiers.dueAt, now)),
+    to_return: eq(dossiers.status, 'finished'),
+    all: undefined,
+  };
+  const filters: (SQL | undefined)[] = [or(...reach), byQueue[query.queue]];
+  const q = query.q?.trim();
+  if (q) {
+    filters.push(
+      /^\d{12}$/.test(q)
+        ? sql`${dossiers.applicant}->>'cccd' = ${q}`
+        : or(
+            eq(dossiers.code, q),
+            sql`f_search_key(${dossiers.applicant}->>'fullName') LIKE '%' || f_search_key(${q}) || '%'`,
+          ),
+    );
+  }
+  const where = and(...filters);
+  const [rows, [total]] = await Promise.all([
+    ctx.database.db
+      .select({ d: dossiers, name: procedureVersions.name })
+      .from(dossiers)
+      .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+      .innerJoin(
+        procedureVersions,
+        and(
+          eq(procedureVersions.procedureId, procedures.id),
+          eq(procedureVersions.version, dossiers.procedureVersion),
+        ),
+      )
+      .where(where)
+      .orderBy(sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt))
+      .limit(query.limit)
+      .offset(query.offset),
+    ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
+  ]);
+  return {
+    items: rows.map(({ d, name }) => ({
+      id: d.id,
+      code: d.code,
+      status: d.status,
+      procedureName: name,
+      applicantName: d.applicant.fullName,
+      channel: d.channel,
+      receivedAt: d.receivedAt,
+      dueAt: d.dueAt,
+      ...deadlineState(d.dueAt, now, calendar),
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+/**
+ * Public tracking by code and the applicant's phone or CCCD: status and steps, no personal data.
+ * A wrong pair answers like an unknown code, so codes cannot be probed for their owners.
+ */
+export async function track(ctx: DossierContext, code: string, secret: { phone?: string; cccd?: string }) {
+  const [row] = await ctx.database.db
+    .select({ d: dossiers, name: procedureVersions.name })
+    .from(dossiers)
+    .innerJoin(
+      procedureVersions,
+      and(
+        eq(procedureVersions.procedureId, dossiers.procedureId),
+        eq(procedureVersions.version, dossiers.procedureVersion),
+      ),
+    )
+    .where(eq(dossiers.code, code));
+  if (!row) return null;
+  const matches =
+    (secret.phone && row.d.applicant.phone === secret.phone) ||
+    (secret.cccd && row.d.applicant.cccd === secret.cccd);
+  if (!matches) return null;
+  const events = await ctx.database.db
+    .select({ type: dossierEvents.type, to: dossierEvents.toStatus, at: dossierEvents.at })
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, row.d.id))
+    .orderBy(asc(dossierEvents.seq));
+  return { dossier: row.d, procedureName: row.name, events };
+}
