@@ -1,5 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { addWorkingDays, type Calendar, vietnamDateOf, workingDaysBetween } from '../../platform/calendar/index.ts';
+import {
+  addWorkingDays,
+  type Calendar,
+  vietnamDateOf,
+  workingDaysBetween,
+} from '../../platform/calendar/index.ts';
 import { procedures, procedureVersions } from '../catalog/schema.ts';
 import type { Actor } from '../identity/policy.ts';
 import { dossierEvents, dossiers } from './schema.ts';
