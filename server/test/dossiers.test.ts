@@ -92,6 +92,22 @@ describeEachEngine('dossiers: filing and processing through the API', { seed: tr
     expect(returned.status).toBe('returned');
     expect(returned.actions).toEqual([]);
 
+    // The applicant rates the service once; nobody else may.
+    const rateIt = (who: string, score: number) =>
+      as(who, {
+        method: 'POST',
+        url: `/api/dossiers/${d.id}/rating`,
+        payload: { score, comment: 'Nhanh, chu đáo' },
+      });
+    expect((await rateIt('motcua', 5)).statusCode).toBe(403);
+    expect((await rateIt('nguyenvanan', 6)).json().errors[0].field).toBe('body.score');
+    const rated = await rateIt('nguyenvanan', 5);
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json()).toMatchObject({ score: 5, comment: 'Nhanh, chu đáo' });
+    const twice = await rateIt('nguyenvanan', 4);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().title).toContain('mỗi hồ sơ một lần');
+
     const events = (await as('nguyenvanan', { method: 'GET', url: `/api/dossiers/${d.id}/timeline` })).json()
       .items;
     expect(events.map((e: { type: string }) => e.type)).toEqual([
@@ -103,6 +119,7 @@ describeEachEngine('dossiers: filing and processing through the API', { seed: tr
       'supply',
       'approve',
       'return_result',
+      'rate',
     ]);
     // Another citizen cannot even learn that the dossier exists.
     expect((await as('tranthibinh', { method: 'GET', url: `/api/dossiers/${d.id}` })).statusCode).toBe(404);

@@ -6,6 +6,11 @@ import { defineErrors } from '../../platform/errors.ts';
  */
 export const DossierErrors = defineErrors('DOSSIER', {
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'No such dossier.' },
+  NOT_RATABLE: {
+    status: 409,
+    vi: 'Chỉ đánh giá được sau khi đã nhận kết quả, và mỗi hồ sơ một lần.',
+    en: 'A dossier can be rated only after its result is returned, and once.',
+  },
   NOT_OFFERED: {
     status: 409,
     vi: 'Thủ tục này chưa được cung cấp trên cổng dịch vụ công của tỉnh.',

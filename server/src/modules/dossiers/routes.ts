@@ -21,6 +21,7 @@ import {
   counterIntake,
   type DossierContext,
   getDossier,
+  rate,
   runCommand,
   submitOnline,
   timeline,
@@ -262,6 +263,29 @@ export const dossierRoutes =
           body.type === 'extend' ? { ...body, newDueAt: new Date(body.newDueAt), actor } : { ...body, actor }
         ) as DossierCommand;
         return view(auth.actor, await runCommand(ctx, auth, req.params.id, command));
+      },
+    );
+
+    app.post(
+      '/api/dossiers/:id/rating',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'The applicant rates the service (1–5 and a comment), once, after the result is returned',
+          params: z.object({ id: z.uuid() }),
+          body: z
+            .object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() })
+            .strict(),
+          response: {
+            200: z.object({ score: z.number().int(), comment: z.string().nullable(), ratedAt: z.string() }),
+            ...problemResponses(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      async (req) => {
+        const auth = requireAuth(req);
+        const row = await rate(ctx, auth, req.params.id, req.body.score, req.body.comment ?? null);
+        return { score: row.rating!, comment: row.ratingComment, ratedAt: vietnamIso(row.ratedAt!) };
       },
     );
 

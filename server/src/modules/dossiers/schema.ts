@@ -54,6 +54,10 @@ export const dossiers = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }), // the one in force (extended if any)
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    // The applicant's satisfaction after the return: 1–5 and a comment, once.
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

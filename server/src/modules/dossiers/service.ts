@@ -406,3 +406,34 @@ export async function timeline(ctx: DossierContext, id: string) {
 }
 
 export { supplementPhase };
+
+/** The applicant rates the service once, after the result is returned (an event on the timeline too). */
+export async function rate(
+  ctx: DossierContext,
+  auth: Auth,
+  dossierId: string,
+  score: number,
+  comment: string | null,
+): Promise<Row> {
+  return inTransaction(ctx.database, async (tx) => {
+    const row = await lockRow(tx, dossierId);
+    if (!can(auth.actor, 'dossier.rate', resourceOf(row))) throw IdentityErrors.create('FORBIDDEN');
+    if (row.status !== 'returned' || row.rating !== null) throw DossierErrors.create('NOT_RATABLE');
+    const now = new Date();
+    const [updated] = await tx
+      .update(dossiers)
+      .set({ rating: score, ratingComment: comment, ratedAt: now, updatedAt: now })
+      .where(eq(dossiers.id, row.id))
+      .returning();
+    await insertEvent(tx, row.id, {
+      type: 'rate',
+      from: row.status,
+      to: row.status,
+      at: now,
+      actorId: auth.actor.personId,
+      note: comment,
+      data: { score },
+    });
+    return updated!;
+  });
+}

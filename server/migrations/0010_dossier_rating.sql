@@ -1,0 +1,3 @@
+ALTER TABLE "dossier" ADD COLUMN "rating" integer;--> statement-breakpoint
+ALTER TABLE "dossier" ADD COLUMN "rating_comment" text;--> statement-breakpoint
+ALTER TABLE "dossier" ADD COLUMN "rated_at" timestamp with time zone;
