@@ -21,7 +21,6 @@ import {
   type DossierState,
   decide,
   newDossierState,
-  supplementPhase,
 } from './lifecycle.ts';
 import { type ApplicantSnapshot, dossierEvents, dossiers } from './schema.ts';
 import { decodeState, encodeState } from './state-codec.ts';
@@ -404,8 +403,6 @@ export async function timeline(ctx: DossierContext, id: string) {
     .where(eq(dossierEvents.dossierId, id))
     .orderBy(dossierEvents.seq);
 }
-
-export { supplementPhase };
 
 /** The applicant rates the service once, after the result is returned (an event on the timeline too). */
 export async function rate(

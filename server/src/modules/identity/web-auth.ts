@@ -42,7 +42,6 @@ export const webAuthRoutes =
         options as RequestInit,
       );
     oc.allowInsecureRequests(configuration);
-    const config = async () => configuration;
 
     const safeReturnTo = (to: string | undefined) =>
       to && /^\/(?!\/)/.test(to) && !to.startsWith('/auth/') ? to : '/';
@@ -60,7 +59,7 @@ export const webAuthRoutes =
         },
       },
       async (req, reply) => {
-        const c = await config();
+        const c = configuration;
         const verifier = oc.randomPKCECodeVerifier();
         const state = oc.randomState();
         const nonce = oc.randomNonce();
@@ -106,7 +105,7 @@ export const webAuthRoutes =
       let tokens: Awaited<ReturnType<typeof oc.authorizationCodeGrant>>;
       try {
         tokens = await oc.authorizationCodeGrant(
-          await config(),
+          configuration,
           new URL(`${ctx.config.publicUrl}${req.url}`),
           {
             pkceCodeVerifier: saved.verifier,
@@ -157,7 +156,7 @@ export const webAuthRoutes =
           .select({ idToken: webSessions.idToken })
           .from(webSessions)
           .where(eq(webSessions.id, auth.session.id));
-        const url = oc.buildEndSessionUrl(await config(), {
+        const url = oc.buildEndSessionUrl(configuration, {
           post_logout_redirect_uri: `${ctx.config.publicUrl}/`,
           ...(row?.idToken ? { id_token_hint: row.idToken } : {}),
         });

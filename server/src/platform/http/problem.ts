@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError, type ErrorCatalog, HttpErrors } from '../errors.ts';
+import { DomainError, HttpErrors } from '../errors.ts';
 import { fieldErrorsFromValidation } from './validation-messages.ts';
 
 /**
@@ -51,15 +51,14 @@ export function sendProblem(reply: FastifyReply, error: DomainError): FastifyRep
 }
 
 // Fastify's own client-error codes, each with the bilingual error a person should read.
-const FRAMEWORK_CODES: Record<string, Parameters<ErrorCatalog<keyof typeof HttpErrors.specs>['create']>[0]> =
-  {
-    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-    FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-    FST_ERR_CTP_EMPTY_JSON_BODY: 'EMPTY_JSON_BODY',
-    FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
-    FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
-    FST_ERR_BAD_URL: 'BAD_REQUEST',
-  };
+const FRAMEWORK_CODES: Record<string, keyof typeof HttpErrors.specs> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'EMPTY_JSON_BODY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+};
 
 const byStatus: Record<number, keyof typeof HttpErrors.specs> = {
   404: 'NOT_FOUND',
