@@ -54,6 +54,8 @@ export const dossiers = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }), // the one in force (extended if any)
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    // The desk has scanned every paper component (Decree 30: the dossier is digitized at intake).
+    digitizedAt: timestamp('digitized_at', { withTimezone: true }),
     // The applicant's satisfaction after the return: 1–5 and a comment, once.
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
@@ -110,4 +112,35 @@ export const dossierCodeCounters = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.day] })],
+);
+
+/**
+ * A file of a dossier: a scanned or uploaded document component, a supplement, or the electronic
+ * result. Content lives in file storage under its SHA-256; this row says what it is and who put it.
+ */
+export const dossierFiles = pgTable(
+  'dossier_file',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    purpose: text('purpose').notNull(), // component | result
+    // Position in the procedure version's document list (null for a result or an extra paper).
+    componentIndex: integer('component_index'),
+    label: text('label').notNull(), // the component's or result's name, as shown
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(), // from the content, not from the client
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    // Taken from the applicant's earlier electronic result (document wallet) instead of uploaded:
+    // the once-only principle, counted by the 766 index.
+    reusedFromId: uuid('reused_from_id'),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('dossier_file_dossier_idx').on(t.dossierId),
+    index('dossier_file_purpose_idx').on(t.purpose, t.uploadedAt),
+  ],
 );

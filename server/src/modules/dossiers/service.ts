@@ -22,10 +22,16 @@ import {
   decide,
   newDossierState,
 } from './lifecycle.ts';
+import { notifyApplicant } from './notify.ts';
 import { type ApplicantSnapshot, dossierEvents, dossiers } from './schema.ts';
 import { decodeState, encodeState } from './state-codec.ts';
 
-export type DossierContext = { database: Database; config: Config };
+export type DossierContext = {
+  database: Database;
+  config: Config;
+  /** Wakes the mail sender once a transaction that wrote to the outbox has committed. */
+  afterCommit?: () => void;
+};
 type Row = typeof dossiers.$inferSelect;
 
 /** The catalogue's processing time in the calendar's units ("Ngày" = calendar days; years as months). */
@@ -189,8 +195,9 @@ async function apply(
     at: e.at,
     actorId,
     note: e.note,
-    data: { ...e.data, form: e.form, code },
+    data: { ...e.data, form: e.form, code, attachments: e.attachments },
   });
+  await notifyApplicant(tx, updated!, e);
   return updated!;
 }
 
