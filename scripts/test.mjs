@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in the order a failure is cheapest to see.
-//   lint + format (Biome) → types (tsc) → Chromium present → web build → vitest (server on
+//   lint + format (Biome) → types (tsc) → Chromium and poppler present → web build → vitest (server on
 //   PGlite and PostgreSQL, then end-to-end in Chromium) → one closing summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ function step(title, command, args, env = {}) {
 
 step('lint and format', 'npx', ['biome', 'check', '.']);
 step('types', 'npm', ['run', '-s', 'typecheck']);
-step('chromium', 'bash', ['scripts/ensure-chromium.sh']);
+step('system tools', 'bash', ['scripts/ensure-system-tools.sh']);
 step('web build', 'npm', ['run', '-s', 'build'], { NODE_ENV: 'production' });
 step('bundle size', 'node', ['scripts/check-bundle.mjs']);
 mkdirSync(path.dirname(resultFile), { recursive: true });

@@ -3,10 +3,10 @@ import { type Browser, chromium } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 
-/** Debian's Chromium, headless (installed by scripts/ensure-chromium.sh; never a downloaded build). */
+/** Debian's Chromium, headless (installed by scripts/ensure-system-tools.sh; never a downloaded build). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} is missing: run 'bash scripts/ensure-chromium.sh' first`);
+    throw new Error(`${chromiumPath} is missing: run 'bash scripts/ensure-system-tools.sh' first`);
   }
   return chromium.launch({
     executablePath: chromiumPath,

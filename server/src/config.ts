@@ -13,6 +13,12 @@ const port = z.coerce
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** A size in MB, the way officials speak of upload limits. */
+const megabytes = (min: number, max: number) => {
+  const message = `must be a whole number of megabytes from ${min} to ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+};
+
 /**
  * Every environment variable the platform reads, validated once at start.
  * The README's configuration table documents each of them; keep the two in step.
@@ -110,11 +116,16 @@ const configSchema = z.object({
     .string()
     .regex(/^\d{2}:\d{2}$/, 'must be HH:MM, e.g. 15:00')
     .default('15:00'),
+  FILES_DIR: z.string().min(1).optional(),
+  FILE_MAX_MB: megabytes(1, 200).default(10),
+  DOSSIER_FILES_MAX_MB: megabytes(1, 2000).default(50),
   DEMO_ACCOUNTS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
 });
 
 export type Config = z.infer<typeof configSchema> & {
   agencyCodeRoot: string;
+  /** Where attachments are kept: FILES_DIR, or DATA_DIR/files. */
+  filesDir: string;
   /** PUBLIC_URL without a trailing slash, or http://localhost:PORT. */
   publicUrl: string;
 };
@@ -143,5 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
-  return { ...c, agencyCodeRoot: c.AGENCY_CODE_ROOT ?? `H${c.PROVINCE_CODE}`, publicUrl };
+  return {
+    ...c,
+    agencyCodeRoot: c.AGENCY_CODE_ROOT ?? `H${c.PROVINCE_CODE}`,
+    publicUrl,
+    filesDir: c.FILES_DIR ?? path.join(c.DATA_DIR, 'files'),
+  };
 }

@@ -1,16 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
-import { beforeAll, expect, it } from 'vitest';
-import { seedCatalog } from '../seed/catalog.ts';
-import { seedDemoAccounts } from '../seed/demo.ts';
-import { inTransaction } from '../src/db/transaction.ts';
-import { findByLogin } from '../src/modules/identity/accounts.ts';
-import { createSession } from '../src/modules/identity/sessions.ts';
-import { silentProgress } from '../src/platform/progress.ts';
+import { expect, it } from 'vitest';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
+import { useDemoSessions } from './support/demo.ts';
 
-const CSRF = 'csrf-dossiers';
 const PROCEDURE = '1.000426'; // Cấp thẻ tư vấn viên pháp luật: Sở Tư pháp, online, 5 working days
 type Dossier = {
   id: string;
@@ -23,22 +16,13 @@ type Dossier = {
 
 describeEachEngine('dossiers: filing and processing through the API', { seed: true }, (ctx) => {
   const h = useApp(ctx);
-  const cookies: Record<string, string> = {};
-  const ids: Record<string, string> = {};
-  beforeAll(async () => {
-    await seedCatalog(ctx.database, ctx.config, silentProgress);
-    await seedDemoAccounts(ctx.database, ctx.config);
-    for (const login of ['nguyenvanan', 'tranthibinh', 'motcua', 'lanhdao', 'chuyenvien']) {
-      const p = (await findByLogin(ctx.database.db, `${login}@demo.cqs.example`))!;
-      ids[login] = p.id;
-      const { token } = await inTransaction(ctx.database, (tx) =>
-        createSession(tx, { personId: p.id, idToken: null, userAgent: null, ip: null, hours: 1 }),
-      );
-      cookies[login] = `cqs_session=${token}; cqs_csrf=${CSRF}`;
-    }
-  });
-  const as = (who: string, req: InjectOptions) =>
-    h.app.inject({ ...req, headers: { cookie: cookies[who]!, 'x-csrf-token': CSRF, ...req.headers } });
+  const { ids, as } = useDemoSessions(ctx, h, [
+    'nguyenvanan',
+    'tranthibinh',
+    'motcua',
+    'lanhdao',
+    'chuyenvien',
+  ]);
   const command = (who: string, id: string, body: Record<string, unknown>) =>
     as(who, { method: 'POST', url: `/api/dossiers/${id}/commands`, payload: body });
 
@@ -86,6 +70,14 @@ describeEachEngine('dossiers: filing and processing through the API', { seed: tr
     expect(supplied.status).toBe('in_progress');
     expect(supplied.dueAt! >= received.dueAt!).toBe(true); // the processing time restarted
     expect((await command('lanhdao', d.id, { type: 'approve' })).json().status).toBe('finished');
+    // An electronic return hands over the electronic result the handler uploaded.
+    const result = await as('chuyenvien', {
+      method: 'POST',
+      url: `/api/dossiers/${d.id}/files?purpose=result&fileName=the-tu-van-vien.pdf`,
+      payload: Buffer.from('%PDF-1.4\n%%EOF\n'),
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(result.statusCode, result.body).toBe(201);
     const returned = (
       await command('motcua', d.id, { type: 'return_result', method: 'electronic' })
     ).json() as Dossier;
@@ -118,6 +110,7 @@ describeEachEngine('dossiers: filing and processing through the API', { seed: tr
       'request_supplement',
       'supply',
       'approve',
+      'attach_result',
       'return_result',
       'rate',
     ]);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { seedReferenceData } from '../../seed/index.ts';
@@ -73,6 +76,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     LOG_LEVEL: 'silent',
     SECRET_KEY: 'test-secret-key-for-sealing-0123456789',
+    // Uploaded files go to a throwaway folder, never into the checkout's ./data.
+    FILES_DIR: mkdtempSync(path.join(tmpdir(), 'cqs-files-')),
     ...overrides,
   });
 }

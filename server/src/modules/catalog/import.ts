@@ -8,13 +8,15 @@ import { agencies } from '../identity/schema.ts';
 import { CatalogErrors } from './errors.ts';
 import { type CatalogueStats, type ParsedProcedure, parseNationalCatalogue } from './parse-national.ts';
 import { createVersion, insertProcedure, type VersionPatch } from './procedures.ts';
-import { type EForm, procedures, procedureVersions } from './schema.ts';
+import { type Duration, type EForm, procedures, procedureVersions } from './schema.ts';
 
 export type ImportOptions = {
   /** Procedures of these levels are offered on the province's portal (the others stay listed only). */
   enableLevels: ('province' | 'commune')[];
   /** E-forms by national code, attached to those procedures. */
   eforms?: Record<string, EForm>;
+  /** Statutory times for procedures whose record gives none the parser can read (a bare "1"). */
+  processingTimes?: Record<string, Duration>;
 };
 
 export type ImportResult = { inserted: number; versioned: number; unchanged: number; stats: CatalogueStats };
@@ -45,7 +47,12 @@ function agencyMapper(list: Agency[]) {
   };
 }
 
-function contentOf(p: ParsedProcedure, agencyId: string | null, eform: EForm | null) {
+function contentOf(
+  p: ParsedProcedure,
+  agencyId: string | null,
+  eform: EForm | null,
+  knownTime: Duration | null,
+) {
   const kinds = [...new Set(p.channels.map((c) => c.channel))];
   const online = kinds.includes('online');
   return {
@@ -66,7 +73,7 @@ function contentOf(p: ParsedProcedure, agencyId: string | null, eform: EForm | n
       ? null
       : 'Cơ sở dữ liệu quốc gia về thủ tục hành chính chưa công bố hình thức nộp trực tuyến cho thủ tục này.',
     channels: kinds,
-    processingTime: p.processingTime,
+    processingTime: p.processingTime ?? knownTime,
     processingTimeText:
       [...new Set(p.channels.map((c) => c.durationText).filter(Boolean))].join(' / ') || null,
     fees: p.fees.map((f) => ({ label: f.label, amountVnd: f.amountVnd })),
@@ -129,7 +136,12 @@ export async function importCatalog(
         existing.map((e) => [e.code, (e.raw as { fingerprint?: string } | null)?.fingerprint]),
       );
       for (const p of chunk) {
-        const content = contentOf(p, mapAgency(p), options.eforms?.[p.code] ?? null);
+        const content = contentOf(
+          p,
+          mapAgency(p),
+          options.eforms?.[p.code] ?? null,
+          options.processingTimes?.[p.code] ?? null,
+        );
         // What was published, fingerprinted: an unchanged record makes no new version.
         const fingerprint = createHash('sha256')
           .update(JSON.stringify([p.code, p.name, p.raw, p.levels, p.field]))

@@ -25,6 +25,24 @@ export async function getProcedure(db: Db | Tx, code: string, version?: number):
   return { ...row, code: proc.code, enabled: proc.enabled, currentVersion: proc.currentVersion };
 }
 
+/** The version a dossier was filed under (null if it is gone, which a dossier's foreign key prevents). */
+export async function versionOf(
+  db: Db | Tx,
+  ref: { procedureId: string; procedureVersion: number },
+): Promise<(ProcedureVersion & { code: string }) | null> {
+  const [row] = await db
+    .select({ version: procedureVersions, code: procedures.code })
+    .from(procedureVersions)
+    .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+    .where(
+      and(
+        eq(procedureVersions.procedureId, ref.procedureId),
+        eq(procedureVersions.version, ref.procedureVersion),
+      ),
+    );
+  return row ? { ...row.version, code: row.code } : null;
+}
+
 export async function listVersions(db: Db, code: string) {
   const [proc] = await db.select().from(procedures).where(eq(procedures.code, code));
   if (!proc) throw CatalogErrors.create('NOT_FOUND');

@@ -6,6 +6,16 @@ import { defineErrors } from '../../platform/errors.ts';
  */
 export const DossierErrors = defineErrors('DOSSIER', {
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'No such dossier.' },
+  FORM_INVALID: {
+    status: 400,
+    vi: 'Tờ khai chưa đầy đủ hoặc có thông tin chưa đúng: xem từng trường bên dưới.',
+    en: 'The form is incomplete or has wrong entries: see each field below.',
+  },
+  NOT_A_DRAFT: {
+    status: 409,
+    vi: 'Chỉ sửa được tờ khai của hồ sơ chưa nộp (bản nháp).',
+    en: 'Only the form of a dossier not yet filed (a draft) can be edited.',
+  },
   NOT_RATABLE: {
     status: 409,
     vi: 'Chỉ đánh giá được sau khi đã nhận kết quả, và mỗi hồ sơ một lần.',
@@ -85,5 +95,61 @@ export const DossierErrors = defineErrors('DOSSIER', {
     status: 500,
     vi: 'Dữ liệu trạng thái hồ sơ không nhất quán.',
     en: 'The dossier’s stored state is inconsistent.',
+  },
+  FORM_NOT_ISSUED: {
+    status: 409,
+    vi: 'Hồ sơ chưa được cấp phiếu (mẫu) này.',
+    en: 'This form has not been issued for the dossier.',
+  },
+});
+
+/** Errors of a dossier's files: what was sent, and whether it may be added now. */
+export const DossierFileErrors = defineErrors('DOSSIER_FILE', {
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp.', en: 'No such file.' },
+  TYPE_NOT_ACCEPTED: {
+    status: 415,
+    vi: 'Chỉ nhận tệp PDF, JPEG hoặc PNG.',
+    en: 'Only PDF, JPEG or PNG files are accepted.',
+  },
+  EMPTY: { status: 400, vi: 'Tệp rỗng.', en: 'The file is empty.' },
+  TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp quá lớn.',
+    en: 'The file is too large.',
+  },
+  DOSSIER_TOO_LARGE: {
+    status: 413,
+    vi: 'Tổng dung lượng tệp của hồ sơ vượt giới hạn.',
+    en: 'The files of this dossier exceed the total size allowed.',
+  },
+  NO_SUCH_COMPONENT: {
+    status: 400,
+    vi: 'Thủ tục này không có thành phần hồ sơ đó.',
+    en: 'This procedure has no such document component.',
+  },
+  NOT_NOW: {
+    status: 409,
+    vi: 'Lúc này không thể thêm hoặc gỡ tệp của hồ sơ.',
+    en: 'Files cannot be added to or removed from this dossier now.',
+  },
+  NOT_IN_WALLET: {
+    status: 404,
+    vi: 'Giấy tờ này không có trong kho giấy tờ của bạn.',
+    en: 'This document is not in your document wallet.',
+  },
+  NOTHING_DIGITIZED: {
+    status: 409,
+    vi: 'Chưa có bản quét thành phần hồ sơ nào: hãy tải bản quét lên trước khi đánh dấu đã số hóa.',
+    en: 'No component has been scanned yet: upload the scans before marking the dossier digitized.',
+  },
+  ALREADY_DIGITIZED: {
+    status: 409,
+    vi: 'Hồ sơ đã được đánh dấu số hóa.',
+    en: 'The dossier is already marked digitized.',
+  },
+  NO_ELECTRONIC_RESULT: {
+    status: 409,
+    vi: 'Chưa có kết quả điện tử: hãy tải tệp kết quả lên trước khi trả kết quả trực tuyến.',
+    en: 'There is no electronic result yet: upload the result file before returning it electronically.',
   },
 });

@@ -7,6 +7,7 @@ import {
 } from '../../platform/calendar/index.ts';
 import { procedures, procedureVersions } from '../catalog/schema.ts';
 import type { Actor } from '../identity/policy.ts';
+import { DOSSIER_ACTIONS } from './lifecycle.ts';
 import { dossierEvents, dossiers } from './schema.ts';
 import type { DossierContext } from './service.ts';
 
@@ -152,7 +153,13 @@ export async function track(ctx: DossierContext, code: string, secret: { phone?:
   const events = await ctx.database.db
     .select({ type: dossierEvents.type, to: dossierEvents.toStatus, at: dossierEvents.at })
     .from(dossierEvents)
-    .where(eq(dossierEvents.dossierId, row.d.id))
+    .where(
+      and(
+        eq(dossierEvents.dossierId, row.d.id),
+        // The public sees the lifecycle's steps, not each file added or taken off.
+        inArray(dossierEvents.type, ['create', ...DOSSIER_ACTIONS]),
+      ),
+    )
     .orderBy(asc(dossierEvents.seq));
   return { dossier: row.d, procedureName: row.name, events };
 }

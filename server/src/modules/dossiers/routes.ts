@@ -7,6 +7,7 @@ import { loadCalendar } from '../../platform/calendar/store.ts';
 import { HttpErrors } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { requireAuth } from '../identity/web-session.ts';
+import { componentsOf, prefill, updateDraft } from './drafts.ts';
 import { DossierErrors } from './errors.ts';
 import {
   DOSSIER_ACTIONS,
@@ -65,36 +66,89 @@ const dossierSchema = z
       .nullable()
       .meta({ description: 'The appointment in force (extended if any), Vietnam time' }),
     finishedAt: z.string().nullable(),
+    digitizedAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'When the desk marked every paper component scanned' }),
+    procedureCode: z.string(),
+    procedureName: z.object({ vi: z.string(), en: z.string().optional() }),
+    components: z
+      .array(
+        z.object({
+          index: z.number().int(),
+          name: z.string(),
+          required: z.boolean(),
+          reusable: z.boolean(),
+          originals: z.number().int(),
+          copies: z.number().int(),
+          files: z.number().int().meta({ description: 'Files attached to this component so far' }),
+        }),
+      )
+      .meta({ description: "The procedure version's document components, with what is attached" }),
     actions: z.array(z.enum(DOSSIER_ACTIONS)).meta({ description: 'What the caller may do now' }),
   })
   .meta({ id: 'Dossier' });
 
+// Every command may carry a note and files already attached to the dossier (a signed decision, a scan).
+const common = {
+  note: z.string().max(2000).optional(),
+  attachments: z
+    .array(z.object({ fileId: z.uuid(), name: z.string().max(300).optional() }))
+    .max(20)
+    .optional()
+    .meta({ description: 'Files of this dossier (uploaded first) that go with the step' }),
+};
+const stepTarget = z.object({ kind: z.enum(['unit', 'agency']), id: z.uuid() });
+const stepDeadline = {
+  dueAt: z.iso.datetime({ offset: true }).optional(),
+  duration: z
+    .object({
+      value: z.number().positive().max(365),
+      unit: z.enum(['working_days', 'working_hours', 'calendar_days', 'months']),
+    })
+    .optional(),
+};
+const commandOf = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, ...common }).strict();
+
 const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('receive'), note: z.string().max(2000).optional() }),
-  z.object({ type: z.literal('refuse_intake'), reason: z.string().min(3).max(2000) }),
-  z.object({
+  commandOf({ type: z.literal('submit') }),
+  commandOf({ type: z.literal('receive') }),
+  commandOf({ type: z.literal('refuse_intake'), reason: z.string().min(3).max(2000) }),
+  commandOf({
     type: z.literal('request_supplement'),
     items: z.array(z.string().min(1).max(500)).min(1).max(50),
     reason: z.string().max(2000).optional(),
   }),
-  z.object({ type: z.literal('supply'), note: z.string().max(2000).optional() }),
-  z.object({ type: z.literal('assign'), handlerId: z.uuid() }),
-  z.object({ type: z.literal('approve'), note: z.string().max(2000).optional() }),
-  z.object({ type: z.literal('refuse'), reason: z.string().min(3).max(2000) }),
-  z.object({
+  commandOf({ type: z.literal('supply') }),
+  commandOf({ type: z.literal('assign'), handlerId: z.uuid() }),
+  commandOf({
+    type: z.literal('transfer'),
+    to: stepTarget,
+    handlerId: z.uuid().nullable().optional(),
+    ...stepDeadline,
+  }),
+  commandOf({
+    type: z.literal('consult'),
+    with: stepTarget,
+    question: z.string().max(2000).optional(),
+    ...stepDeadline,
+  }),
+  commandOf({ type: z.literal('approve') }),
+  commandOf({ type: z.literal('refuse'), reason: z.string().min(3).max(2000) }),
+  commandOf({
     type: z.literal('extend'),
     newDueAt: z.iso.datetime({ offset: true }),
     reason: z.string().min(3).max(2000),
   }),
-  z.object({ type: z.literal('withdraw'), reason: z.string().max(2000).optional() }),
-  z.object({ type: z.literal('suspend'), reason: z.string().min(3).max(2000) }),
-  z.object({ type: z.literal('return_result'), method: z.enum(RETURN_METHODS as [string, ...string[]]) }),
+  commandOf({ type: z.literal('withdraw'), reason: z.string().max(2000).optional() }),
+  commandOf({ type: z.literal('suspend'), reason: z.string().min(3).max(2000) }),
+  commandOf({ type: z.literal('return_result'), method: z.enum(RETURN_METHODS as [string, ...string[]]) }),
 ]);
 
 export const dossierRoutes =
-  (database: Database, config: Config): FastifyPluginAsyncZod =>
+  (database: Database, config: Config, afterCommit?: () => void): FastifyPluginAsyncZod =>
   async (app) => {
-    const ctx: DossierContext = { database, config };
+    const ctx: DossierContext = { database, config, afterCommit };
     const view = async (
       actor: Parameters<typeof actionsFor>[1],
       row: Awaited<ReturnType<typeof getDossier>>,
@@ -113,6 +167,8 @@ export const dossierRoutes =
       receivedAt: iso(row.receivedAt),
       dueAt: iso(row.dueAt),
       finishedAt: iso(row.finishedAt),
+      digitizedAt: iso(row.digitizedAt),
+      ...(await componentsOf(ctx, row)),
       actions: await actionsFor(ctx, actor, row),
     });
 
@@ -123,7 +179,7 @@ export const dossierRoutes =
           tags: ['dossiers'],
           summary: 'File a dossier online (the signed-in citizen is the applicant)',
           description:
-            'Send an `Idempotency-Key` header: a retried request returns the first dossier (200) instead of making another (201).',
+            "Send an `Idempotency-Key` header: a retried request returns the first dossier (200) instead of making another (201). With `draft: true` the dossier is kept as a draft: attach files, edit the form with PATCH, then send the `submit` command. A filed form must satisfy the procedure's e-form (400 names each field).",
           headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }).passthrough(),
           body: z
             .object({
@@ -133,6 +189,7 @@ export const dossierRoutes =
                 .string()
                 .regex(/^\d{5}$/)
                 .optional(),
+              draft: z.boolean().optional(),
             })
             .strict(),
           response: { 200: dossierSchema, 201: dossierSchema, ...problemResponses(400, 401, 404, 409) },
@@ -190,6 +247,49 @@ export const dossierRoutes =
         const { actor } = requireAuth(req);
         return view(actor, await getDossier(ctx, actor, req.params.id));
       },
+    );
+
+    app.patch(
+      '/api/dossiers/:id',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'Save the form of a draft (the applicant, before submitting)',
+          params: z.object({ id: z.uuid() }),
+          body: z.object({ formData: z.record(z.string(), z.unknown()) }).strict(),
+          response: { 200: dossierSchema, ...problemResponses(400, 401, 404, 409) },
+        },
+      },
+      async (req) => {
+        const auth = requireAuth(req);
+        return view(auth.actor, await updateDraft(ctx, auth, req.params.id, req.body.formData));
+      },
+    );
+
+    app.get(
+      '/api/dossiers/prefill',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: "A new dossier's e-form filled from the profile and earlier dossiers (once-only)",
+          querystring: z.object({ procedureCode: z.string().regex(/^\d+\.\d{6}$/) }).strict(),
+          response: {
+            200: z.object({
+              hasForm: z.boolean(),
+              formData: z.record(z.string(), z.unknown()),
+              sources: z.array(
+                z.object({
+                  path: z.string(),
+                  from: z.enum(['profile', 'dossier']),
+                  dossierCode: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...problemResponses(400, 401, 404),
+          },
+        },
+      },
+      async (req) => prefill(ctx, requireAuth(req), req.query.procedureCode),
     );
 
     app.get(
@@ -254,14 +354,18 @@ export const dossierRoutes =
         const body = req.body;
         const actor = {
           kind:
-            body.type === 'withdraw' || body.type === 'supply'
+            body.type === 'withdraw' || body.type === 'supply' || body.type === 'submit'
               ? ('applicant' as const)
               : ('official' as const),
           id: auth.actor.personId,
         };
-        const command = (
-          body.type === 'extend' ? { ...body, newDueAt: new Date(body.newDueAt), actor } : { ...body, actor }
-        ) as DossierCommand;
+        const dates =
+          body.type === 'extend'
+            ? { newDueAt: new Date(body.newDueAt) }
+            : (body.type === 'transfer' || body.type === 'consult') && body.dueAt
+              ? { dueAt: new Date(body.dueAt) }
+              : {};
+        const command = { ...body, ...dates, actor } as DossierCommand;
         return view(auth.actor, await runCommand(ctx, auth, req.params.id, command));
       },
     );

@@ -1,18 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database, Tx } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Calendar, LegalDuration } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { newId } from '../../platform/ids.ts';
-import { getProcedure, type ProcedureDetail } from '../catalog/procedures.ts';
-import type { Duration } from '../catalog/schema.ts';
+import { getProcedure, type ProcedureDetail, versionOf } from '../catalog/procedures.ts';
+import type { Duration, EForm } from '../catalog/schema.ts';
 import { IdentityErrors } from '../identity/errors.ts';
 import { type Action, type Actor, can, type Resource } from '../identity/policy.ts';
 import { agencies } from '../identity/schema.ts';
 import type { Auth } from '../identity/web-session.ts';
 import { nextDossierCode } from './codes.ts';
-import { DossierErrors } from './errors.ts';
+import { formErrors } from './eform.ts';
+import { DossierErrors, DossierFileErrors } from './errors.ts';
 import {
   allowedCommands,
   currentDueAt,
@@ -23,7 +24,7 @@ import {
   newDossierState,
 } from './lifecycle.ts';
 import { notifyApplicant } from './notify.ts';
-import { type ApplicantSnapshot, dossierEvents, dossiers } from './schema.ts';
+import { type ApplicantSnapshot, dossierEvents, dossierFiles, dossiers } from './schema.ts';
 import { decodeState, encodeState } from './state-codec.ts';
 
 export type DossierContext = {
@@ -51,7 +52,7 @@ function legalDurationOf(d: Duration | null): LegalDuration {
   }
 }
 
-const resourceOf = (
+export const resourceOf = (
   row: Pick<Row, 'applicantId' | 'receivingAgencyId' | 'competentAgencyId' | 'handlerId'>,
 ): Resource => ({
   type: 'dossier',
@@ -113,7 +114,7 @@ async function routeOnline(tx: Tx, procedure: ProcedureDetail, communeCode: stri
   ]);
 }
 
-async function insertEvent(
+export async function insertEvent(
   tx: Tx,
   dossierId: string,
   e: {
@@ -206,6 +207,8 @@ export type SubmitInput = {
   formData: Record<string, unknown>;
   communeCode?: string;
   idempotencyKey?: string;
+  /** Keep it as a draft (to attach files, then `submit`) instead of filing it now. */
+  draft?: boolean;
 };
 
 /**
@@ -235,6 +238,7 @@ export async function submitOnline(
   if (!procedure.enabled) throw DossierErrors.create('NOT_OFFERED');
   if (procedure.onlineType !== 'full' || !procedure.channels.includes('online'))
     throw DossierErrors.create('NOT_ONLINE');
+  if (!input.draft) checkForm(procedure.eform, input.formData);
   const legalDuration = legalDurationOf(procedure.processingTime);
   const now = new Date();
   const calendar = await loadCalendar(ctx.database.db, ctx.config);
@@ -278,6 +282,7 @@ export async function submitOnline(
         note: null,
         data: { channel: 'online' },
       });
+      if (input.draft) return created!;
       return apply(
         tx,
         calendar,
@@ -287,6 +292,7 @@ export async function submitOnline(
         now,
       );
     });
+    ctx.afterCommit?.();
     return { row, created: true };
   } catch (e) {
     const code =
@@ -310,6 +316,13 @@ export type CounterInput = {
   competentAgencyId?: string;
 };
 
+/** A filed form must satisfy the procedure's e-form (a draft may be incomplete). */
+export function checkForm(eform: EForm | null, formData: Record<string, unknown>) {
+  if (!eform) return;
+  const errors = formErrors(eform, formData);
+  if (errors.length) throw DossierErrors.create('FORM_INVALID', undefined, errors);
+}
+
 /** A walk-in or postal dossier: the desk checks it and issues the receipt (Form 01) at once. */
 export async function counterIntake(ctx: DossierContext, auth: Auth, input: CounterInput): Promise<Row> {
   const { actor } = auth;
@@ -325,7 +338,7 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
     ]);
   const now = new Date();
   const calendar = await loadCalendar(ctx.database.db, ctx.config);
-  return inTransaction(ctx.database, async (tx) => {
+  const row = await inTransaction(ctx.database, async (tx) => {
     const draft = newDossierState({ channel: input.channel, legalDuration });
     const [created] = await tx
       .insert(dossiers)
@@ -363,9 +376,11 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
       now,
     );
   });
+  ctx.afterCommit?.();
+  return row;
 }
 
-async function lockRow(tx: Tx, id: string): Promise<Row> {
+export async function lockRow(tx: Tx, id: string): Promise<Row> {
   const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
   if (!row) throw DossierErrors.create('NOT_FOUND');
   return row;
@@ -379,12 +394,51 @@ export async function runCommand(
   command: DossierCommand,
 ): Promise<Row> {
   const calendar = await loadCalendar(ctx.database.db, ctx.config);
-  return inTransaction(ctx.database, async (tx) => {
+  const updated = await inTransaction(ctx.database, async (tx) => {
     const row = await lockRow(tx, dossierId);
     const permission = permissionFor(command.type, decodeState(row.state));
+    // Someone who may not see the dossier does not learn that it exists.
+    if (!can(auth.actor, 'dossier.view', resourceOf(row))) throw DossierErrors.create('NOT_FOUND');
     if (!can(auth.actor, permission, resourceOf(row))) throw IdentityErrors.create('FORBIDDEN');
+    if (command.type === 'submit' && row.status === 'draft') {
+      checkForm((await versionOf(tx, row))?.eform ?? null, row.formData);
+    }
+    const attached = command.attachments ?? [];
+    if (attached.length) {
+      const known = await tx
+        .select({ id: dossierFiles.id })
+        .from(dossierFiles)
+        .where(
+          and(
+            eq(dossierFiles.dossierId, row.id),
+            inArray(
+              dossierFiles.id,
+              attached.map((a) => a.fileId),
+            ),
+          ),
+        );
+      if (known.length !== new Set(attached.map((a) => a.fileId)).size)
+        throw DossierErrors.create('INVALID_COMMAND', undefined, [
+          {
+            field: 'attachments',
+            vi: 'Chỉ đính kèm được tệp đã tải lên hồ sơ này.',
+            en: 'Only files uploaded to this dossier can be attached.',
+          },
+        ]);
+    }
+    // Checked once the lifecycle would allow the return, so an early return gets the lifecycle's reason.
+    if (command.type === 'return_result' && command.method === 'electronic' && row.status === 'finished') {
+      const results = await tx
+        .select({ id: dossierFiles.id })
+        .from(dossierFiles)
+        .where(and(eq(dossierFiles.dossierId, row.id), eq(dossierFiles.purpose, 'result')));
+      if (results.length === 0) throw DossierFileErrors.create('NO_ELECTRONIC_RESULT');
+    }
     return apply(tx, calendar, row, command, auth.actor.personId, new Date());
   });
+  // After commit: the mail the transaction queued may leave now.
+  ctx.afterCommit?.();
+  return updated;
 }
 
 /** What the caller may do now: the lifecycle's possible commands the policy also allows. */

@@ -16,10 +16,14 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { adminUnitRoutes } from '../../modules/admin-units/routes.ts';
 import { catalogRoutes } from '../../modules/catalog/routes.ts';
+import { dossierFileRoutes } from '../../modules/dossiers/file-routes.ts';
+import { dossierFormRoutes } from '../../modules/dossiers/form-routes.ts';
 import { dossierRoutes } from '../../modules/dossiers/routes.ts';
 import { createIdentity, type IdentityContext } from '../../modules/identity/context.ts';
 import { registerIdentity } from '../../modules/identity/register.ts';
 import { identityRoutes } from '../../modules/identity/routes.ts';
+import { createDispatcher, type Dispatcher } from '../../modules/notifications/dispatcher.ts';
+import { notificationRoutes } from '../../modules/notifications/routes.ts';
 import { siteRoutes } from '../../modules/site/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { HttpErrors } from '../errors.ts';
@@ -41,6 +45,8 @@ export type AppOptions = {
 declare module 'fastify' {
   interface FastifyInstance {
     identity: IdentityContext;
+    /** Sends the notification outbox after commit (tests drain it to look at the mail). */
+    notifications: Dispatcher;
   }
 }
 
@@ -114,6 +120,7 @@ export async function buildApp({
         { name: 'catalog', description: 'Administrative procedures (thủ tục hành chính)' },
         { name: 'calendar', description: 'Lunar calendar, days off, working days and due dates' },
         { name: 'dossiers', description: 'One-stop processing of administrative dossiers (hồ sơ)' },
+        { name: 'notifications', description: "The signed-in person's notifications (thông báo)" },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },
@@ -131,6 +138,10 @@ export async function buildApp({
     createMailer(config.SMTP_URL, config.MAIL_FROM, (msg, m) =>
       app.log.info({ to: m.to, subject: m.subject, text: m.text }, msg),
     );
+  const dispatcher = createDispatcher(database, mail, app.log, { publicUrl: config.publicUrl });
+  app.decorate('notifications', dispatcher);
+  // Fastify runs onClose before the caller closes the database: the pass in progress finishes first.
+  app.addHook('onClose', () => dispatcher.close());
   const identity = await createIdentity(database, config, mail, (m) => app.log.warn(m));
   app.decorate('identity', identity);
   await registerIdentity(app, identity);
@@ -141,7 +152,10 @@ export async function buildApp({
   await app.register(identityRoutes(database));
   await app.register(catalogRoutes(database));
   await app.register(calendarRoutes(database, config));
-  await app.register(dossierRoutes(database, config));
+  await app.register(dossierRoutes(database, config, () => dispatcher.kick()));
+  await app.register(dossierFormRoutes(database, config));
+  await app.register(notificationRoutes(database));
+  await app.register(dossierFileRoutes(database, config));
 
   const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
