@@ -9,6 +9,7 @@ import {
   launchChromium,
   type RunningServer,
   resultsDir,
+  signInFromHome as signInAsDemo,
   smallTouchTargets,
   startServer,
   watchProblems,
@@ -71,12 +72,7 @@ describe('signing in', () => {
   }
 
   /** From the header's "Đăng nhập" to the portal again, as a person without two-factor. */
-  async function signInFromHome(page: Page, login: string) {
-    await page.goto(`${base}/`);
-    await page.getByRole('link', { name: 'Đăng nhập' }).click();
-    await submitLogin(page, login, PASSWORD);
-    await page.waitForURL(`${base}/`);
-  }
+  const signInFromHome = (page: Page, login: string) => signInAsDemo(page, base, login, PASSWORD);
 
   async function signOut(page: Page) {
     await page.getByTestId('user-menu').click();

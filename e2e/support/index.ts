@@ -1,4 +1,11 @@
 export { chromiumPath, launchChromium } from './browser.ts';
-export { fitsViewportWidth, smallTouchTargets, type WatchOptions, watchProblems } from './page.ts';
+export {
+  fitsViewportWidth,
+  signInFromHome,
+  signInOfficialFirstTime,
+  smallTouchTargets,
+  type WatchOptions,
+  watchProblems,
+} from './page.ts';
 export { repoRoot, resultsDir } from './paths.ts';
 export { ensureWebBuilt, type RunningServer, type StartServerOptions, startServer } from './server.ts';

@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import type { Page, Request } from 'playwright-core';
 
 export interface WatchOptions {
@@ -68,4 +69,50 @@ export async function smallTouchTargets(page: Page, min = 44): Promise<string[]>
     }
     return small;
   }, min);
+}
+
+/** Signs in from the portal's header through the platform's own login page (no two-factor). */
+export async function signInFromHome(
+  page: Page,
+  base: string,
+  login: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${base}/`);
+}
+
+/**
+ * An official's first sign-in: after the password, the enrolment page shows the TOTP secret an
+ * authenticator app would read from the QR code; the code it gives is entered. Returns the secret.
+ */
+export async function signInOfficialFirstTime(
+  page: Page,
+  base: string,
+  login: string,
+  password: string,
+): Promise<string> {
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Thiết lập xác thực hai lớp' }).waitFor();
+  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+  const code = new TOTP({
+    secret: Secret.fromBase32(secret),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+  }).generate();
+  await page.locator('#code').fill(code);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.waitForURL(`${base}/`);
+  return secret;
 }

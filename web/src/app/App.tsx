@@ -16,11 +16,16 @@ const AccountPage = lazy(() =>
   import('../features/identity/AccountPage').then((m) => ({ default: m.AccountPage })),
 );
 
-type PageKey = 'home' | 'account' | 'notFound';
+const TrackPage = lazy(() =>
+  import('../features/dossiers/TrackPage').then((m) => ({ default: m.TrackPage })),
+);
+
+type PageKey = 'home' | 'account' | 'track' | 'notFound';
 
 const routes: Record<string, PageKey> = {
   '/': 'home',
   '/tai-khoan': 'account',
+  '/tra-cuu': 'track',
 };
 
 function routeOf(path: string): PageKey {
@@ -55,7 +60,13 @@ function Shell() {
         })
       : t('app.name');
     const pageTitle =
-      page === 'account' ? t('account.title') : page === 'notFound' ? t('nav.notFoundTitle') : null;
+      page === 'account'
+        ? t('account.title')
+        : page === 'track'
+          ? t('track.title')
+          : page === 'notFound'
+            ? t('nav.notFoundTitle')
+            : null;
     document.title = pageTitle ? `${pageTitle} — ${base}` : base;
   }, [info, t, i18n.language, page]);
 
@@ -74,6 +85,12 @@ function Shell() {
     content = (
       <Suspense fallback={<LoadingState label={t('account.loading')} />}>
         <AccountPage />
+      </Suspense>
+    );
+  else if (page === 'track')
+    content = (
+      <Suspense fallback={<LoadingState label={t('state.loading')} />}>
+        <TrackPage />
       </Suspense>
     );
   else content = <NotFound />;

@@ -1,5 +1,16 @@
-import { Card, Container, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Container,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../../app/router';
 import { communeTypes, placeInSentence, placeTitle, type SiteInfo, useSite } from '../../app/site';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
@@ -37,6 +48,11 @@ function Home({ info }: { info: SiteInfo }) {
             <Text fz={{ base: 'md', md: 'lg' }} c="gray.7">
               {t('hero.lead')}
             </Text>
+            <Group mt="xs">
+              <Button component={Link} href="/tra-cuu" size="md" variant="light">
+                {t('track.title')}
+              </Button>
+            </Group>
           </Stack>
         </Container>
       </section>
