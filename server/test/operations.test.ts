@@ -25,6 +25,17 @@ describeEachEngine('operations: docs, health, metrics, headers', { seed: true },
     expect(doc.paths['/api/admin-units'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['level', 'province', 'q']),
     );
+    // Every API route the app serves is in the document, with its method, a summary and a tag.
+    const served = servedRoutes(h.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/docs'),
+    );
+    expect(served.length).toBeGreaterThan(50);
+    expect(served).toContainEqual({ path: '/api/dossiers/:id/files/:fileId', method: 'DELETE' });
+    const undocumented = served.filter((r) => {
+      const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
+      return !op?.summary || !op.tags?.length;
+    });
+    expect(undocumented).toEqual([]);
     const ui = await h.app.inject({ method: 'GET', url: '/api/docs', headers: { accept: 'text/html' } });
     expect([200, 302]).toContain(ui.statusCode);
   });
@@ -78,3 +89,19 @@ describeEachEngine('operations: docs, health, metrics, headers', { seed: true },
     expect(results[1]!.json().communeCount).toBe(124);
   });
 });
+
+/** `printRoutes()`'s tree as full paths with their methods (HEAD, which Fastify adds, left out). */
+function servedRoutes(tree: string): { path: string; method: string }[] {
+  const stack: string[] = [];
+  const out: { path: string; method: string }[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+) \(([^)]+)\)$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    stack.push(m[2]!);
+    const path = stack.join('').replace(/\/+/g, '/');
+    for (const method of m[3]!.split(', ')) if (method !== 'HEAD') out.push({ path, method });
+  }
+  return out;
+}
