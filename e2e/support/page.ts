@@ -71,6 +71,16 @@ export async function smallTouchTargets(page: Page, min = 44): Promise<string[]>
   }, min);
 }
 
+/** From the portal header's "Đăng nhập" to the platform's login page, with the password submitted. */
+async function submitPassword(page: Page, base: string, login: string, password: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
 /** Signs in from the portal's header through the platform's own login page (no two-factor). */
 export async function signInFromHome(
   page: Page,
@@ -78,12 +88,7 @@ export async function signInFromHome(
   login: string,
   password: string,
 ): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByRole('link', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/oidc\/interaction\//);
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await submitPassword(page, base, login, password);
   await page.waitForURL(`${base}/`);
 }
 
@@ -97,12 +102,7 @@ export async function signInOfficialFirstTime(
   login: string,
   password: string,
 ): Promise<string> {
-  await page.goto(`${base}/`);
-  await page.getByRole('link', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/oidc\/interaction\//);
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await submitPassword(page, base, login, password);
   await page.getByRole('heading', { name: 'Thiết lập xác thực hai lớp' }).waitFor();
   const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
   const code = new TOTP({
