@@ -187,4 +187,24 @@ describeEachEngine('dossiers: every lifecycle path through the API', { seed: tru
     ]);
     expect(steps.find((e) => e.type === 'extend')!.data.form).toBe('04');
   });
+
+  it("lists a citizen's own dossiers, drafts included, and the timeline names who acted", async () => {
+    const draft = await as('tranthibinh', {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: CARD, draft: true },
+    });
+    const filed = await online('tranthibinh');
+    await ok('motcua', filed.id, { type: 'receive' });
+    const mine = (await as('tranthibinh', { method: 'GET', url: '/api/dossiers?mine=true' })).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toEqual([filed.id, draft.json().id]);
+    expect(mine.items[0]).toMatchObject({ status: 'received', procedureCode: CARD });
+    // An official's own filings are theirs too; their work list is a different thing.
+    expect((await as('motcua', { method: 'GET', url: '/api/dossiers?mine=true' })).json().total).toBe(0);
+    const steps = (
+      await as('tranthibinh', { method: 'GET', url: `/api/dossiers/${filed.id}/timeline` })
+    ).json().items as { type: string; actorName: string | null }[];
+    expect(steps.find((e) => e.type === 'receive')!.actorName).toBe('Nguyễn Thị Mai');
+    expect(steps.find((e) => e.type === 'submit')!.actorName).toBe('Trần Thị Bình');
+  });
 });

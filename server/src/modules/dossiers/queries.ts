@@ -48,7 +48,7 @@ export function deadlineState(
 export async function officerQueue(
   ctx: DossierContext,
   actor: Actor,
-  query: { queue: Queue; q?: string; limit: number; offset: number },
+  query: { queue: Queue; q?: string; limit: number; offset: number; mine?: boolean },
   calendar: Calendar,
   now = new Date(),
 ) {
@@ -65,8 +65,12 @@ export async function officerQueue(
     ),
   ];
   const reach: SQL[] = [];
-  if (desks.length) reach.push(inArray(dossiers.receivingAgencyId, desks));
-  if (deciders.length) reach.push(inArray(dossiers.competentAgencyId, deciders));
+  // "Hồ sơ của tôi": the dossiers the caller filed, drafts included, whatever roles they hold.
+  if (query.mine) reach.push(eq(dossiers.applicantId, actor.personId));
+  else {
+    if (desks.length) reach.push(inArray(dossiers.receivingAgencyId, desks));
+    if (deciders.length) reach.push(inArray(dossiers.competentAgencyId, deciders));
+  }
   if (reach.length === 0) return { items: [], total: 0 };
   const today = vietnamDateOf(now);
   const todayEnd = new Date(`${today}T23:59:59+07:00`);
@@ -97,7 +101,7 @@ export async function officerQueue(
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     ctx.database.db
-      .select({ d: dossiers, name: procedureVersions.name })
+      .select({ d: dossiers, name: procedureVersions.name, procedureCode: procedures.code })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
       .innerJoin(
@@ -108,18 +112,23 @@ export async function officerQueue(
         ),
       )
       .where(where)
-      .orderBy(sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt))
+      .orderBy(
+        ...(query.mine
+          ? [desc(dossiers.updatedAt)]
+          : [sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt)]),
+      )
       .limit(query.limit)
       .offset(query.offset),
     ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
   ]);
   return {
-    items: rows.map(({ d, name }) => ({
+    items: rows.map(({ d, name, procedureCode }) => ({
       id: d.id,
       code: d.code,
       status: d.status,
       procedureName: name,
       applicantName: d.applicant.fullName,
+      procedureCode: procedureCode,
       channel: d.channel,
       receivedAt: d.receivedAt,
       dueAt: d.dueAt,

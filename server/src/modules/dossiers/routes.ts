@@ -309,6 +309,7 @@ export const dossierRoutes =
                   to: z.string(),
                   at: z.string(),
                   actorId: z.string().nullable(),
+                  actorName: z.string().nullable(),
                   note: z.string().nullable(),
                   data: z.record(z.string(), z.unknown()),
                 }),
@@ -330,6 +331,7 @@ export const dossierRoutes =
             to: e.toStatus,
             at: vietnamIso(e.at),
             actorId: e.actorId,
+            actorName: e.actorName,
             note: e.note,
             data: e.data,
           })),
@@ -398,11 +400,17 @@ export const dossierRoutes =
       {
         schema: {
           tags: ['dossiers'],
-          summary: "An official's work list by queue, with deadline colour and working days left",
+          summary:
+            "An official's work list by queue (or, with mine=true, the caller's own dossiers), with deadline colour and working days left",
           description: 'Search by dossier code, applicant name (no diacritics needed) or CCCD.',
           querystring: z
             .object({
               queue: z.enum(QUEUES).default('all'),
+              mine: z
+                .enum(['true', 'false'])
+                .transform((v) => v === 'true')
+                .optional()
+                .meta({ description: '"Hồ sơ của tôi": the dossiers the caller filed, drafts included' }),
               q: z.string().max(100).optional(),
               limit: z.coerce.number().int().min(1).max(200).default(50),
               offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -416,6 +424,7 @@ export const dossierRoutes =
                   code: z.string().nullable(),
                   status: z.string(),
                   procedureName: z.object({ vi: z.string(), en: z.string().optional() }),
+                  procedureCode: z.string(),
                   applicantName: z.string(),
                   channel: z.string(),
                   receivedAt: z.string().nullable(),

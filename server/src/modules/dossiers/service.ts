@@ -9,7 +9,7 @@ import { getProcedure, type ProcedureDetail, versionOf } from '../catalog/proced
 import type { Duration, EForm } from '../catalog/schema.ts';
 import { IdentityErrors } from '../identity/errors.ts';
 import { type Action, type Actor, can, type Resource } from '../identity/policy.ts';
-import { agencies } from '../identity/schema.ts';
+import { agencies, persons } from '../identity/schema.ts';
 import type { Auth } from '../identity/web-session.ts';
 import { nextDossierCode } from './codes.ts';
 import { formErrors } from './eform.ts';
@@ -457,12 +457,15 @@ export async function getDossier(ctx: DossierContext, actor: Actor, id: string):
   return row;
 }
 
+/** The steps with who took them (the name shown on the timeline: "who, when, what"). */
 export async function timeline(ctx: DossierContext, id: string) {
-  return ctx.database.db
-    .select()
+  const rows = await ctx.database.db
+    .select({ event: dossierEvents, actorName: persons.fullName })
     .from(dossierEvents)
+    .leftJoin(persons, eq(persons.id, dossierEvents.actorId))
     .where(eq(dossierEvents.dossierId, id))
     .orderBy(dossierEvents.seq);
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
 /** The applicant rates the service once, after the result is returned (an event on the timeline too). */
