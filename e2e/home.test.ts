@@ -8,6 +8,7 @@ import {
   launchChromium,
   type RunningServer,
   resultsDir,
+  seriousA11yViolations,
   smallTouchTargets,
   startServer,
   watchProblems,
@@ -58,6 +59,7 @@ describe('home page', () => {
 
       expect(await fitsViewportWidth(page)).toBe(true);
       expect(await smallTouchTargets(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
 
       // Accent-insensitive commune search.
       await page.getByRole('searchbox', { name: /Tên xã, phường/ }).fill('tan trao');
@@ -72,6 +74,7 @@ describe('home page', () => {
         .waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await page.getByRole('heading', { name: 'Find a commune or ward' }).isVisible()).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: join(resultsDir, 'home-360x640-en.png'), fullPage: true });
       await page.reload();
       await page

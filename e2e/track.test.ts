@@ -8,6 +8,7 @@ import {
   launchChromium,
   type RunningServer,
   resultsDir,
+  seriousA11yViolations,
   signInOfficialFirstTime,
   startServer,
   watchProblems,
@@ -94,6 +95,7 @@ describe('tracking a dossier from the receipt', () => {
       // No personal data on the public page.
       expect(await page.getByText(WALK_IN.fullName).count()).toBe(0);
       expect(await fitsViewportWidth(page)).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: join(resultsDir, 'track-360x640.png'), fullPage: true });
       // The one expected failure: the lookup with someone else's number (404, and the browser's log of it).
       const unexpected = problems.filter(

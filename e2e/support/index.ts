@@ -1,3 +1,4 @@
+export { seriousA11yViolations } from './a11y.ts';
 export { chromiumPath, launchChromium } from './browser.ts';
 export {
   fitsViewportWidth,

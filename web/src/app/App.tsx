@@ -1,36 +1,88 @@
 import { Alert, Button, Container, MantineProvider, Stack, Text, Title } from '@mantine/core';
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HomePage } from '../features/home/HomePage';
 import { LoadingState } from '../ui/LoadingState';
-import { pickLocalized } from '../ui/localized';
 import { AppFooter } from './AppFooter';
 import { AppHeader } from './AppHeader';
 import { AuthProvider, useAuth } from './auth';
-import { Link, navigate, usePath } from './router';
-import { placeTitle, SiteProvider, useSite } from './site';
+import { MainNav } from './MainNav';
+import { Link, matchPattern, navigate, type PageProps, usePath } from './router';
+import { SiteProvider } from './site';
 import { theme } from './theme';
+import { usePageTitle } from './title';
 
 // Pages other than the home page load on demand: the first visit downloads only what it shows.
-const AccountPage = lazy(() =>
-  import('../features/identity/AccountPage').then((m) => ({ default: m.AccountPage })),
-);
+// Each page gets the path's parameters (`/thu-tuc/:code` → `{ code }`) and sets its own title.
+type Page = ComponentType<PageProps>;
+const page = (load: () => Promise<Page>) => lazy(() => load().then((Component) => ({ default: Component })));
 
-const TrackPage = lazy(() =>
-  import('../features/dossiers/TrackPage').then((m) => ({ default: m.TrackPage })),
-);
+const routes: { pattern: string; component: Page }[] = [
+  { pattern: '/', component: HomePage },
+  {
+    pattern: '/tai-khoan',
+    component: page(() => import('../features/identity/AccountPage').then((m) => m.AccountPage)),
+  },
+  {
+    pattern: '/tra-cuu',
+    component: page(() => import('../features/dossiers/TrackPage').then((m) => m.TrackPage)),
+  },
+  // Citizen portal: the catalogue, filing online, one's own dossiers and notices.
+  {
+    pattern: '/thu-tuc',
+    component: page(() => import('../features/catalog/CatalogPage').then((m) => m.CatalogPage)),
+  },
+  {
+    pattern: '/thu-tuc/:code',
+    component: page(() => import('../features/catalog/ProcedurePage').then((m) => m.ProcedurePage)),
+  },
+  {
+    pattern: '/nop-ho-so/:code',
+    component: page(() => import('../features/dossiers/SubmitPage').then((m) => m.SubmitPage)),
+  },
+  {
+    pattern: '/ho-so',
+    component: page(() => import('../features/dossiers/MyDossiersPage').then((m) => m.MyDossiersPage)),
+  },
+  {
+    pattern: '/ho-so/:id',
+    component: page(() => import('../features/dossiers/MyDossierPage').then((m) => m.MyDossierPage)),
+  },
+  {
+    pattern: '/thong-bao',
+    component: page(() => import('../features/dossiers/NotificationsPage').then((m) => m.NotificationsPage)),
+  },
+  // Officials' workspace.
+  {
+    pattern: '/can-bo',
+    component: page(() => import('../features/workspace/WorkspacePage').then((m) => m.WorkspacePage)),
+  },
+  {
+    pattern: '/can-bo/tiep-nhan',
+    component: page(() => import('../features/workspace/CounterIntakePage').then((m) => m.CounterIntakePage)),
+  },
+  {
+    pattern: '/can-bo/ho-so/:id',
+    component: page(() => import('../features/workspace/CaseworkPage').then((m) => m.CaseworkPage)),
+  },
+  // Administration.
+  {
+    pattern: '/quan-tri',
+    component: page(() => import('../features/admin/AdminPage').then((m) => m.AdminPage)),
+  },
+  {
+    pattern: '/quan-tri/:section',
+    component: page(() => import('../features/admin/AdminPage').then((m) => m.AdminPage)),
+  },
+];
 
-type PageKey = 'home' | 'account' | 'track' | 'notFound';
-
-const routes: Record<string, PageKey> = {
-  '/': 'home',
-  '/tai-khoan': 'account',
-  '/tra-cuu': 'track',
-};
-
-function routeOf(path: string): PageKey {
+function routeOf(path: string): { component: Page; params: Record<string, string> } | null {
   const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return routes[normalized] ?? 'notFound';
+  for (const route of routes) {
+    const params = matchPattern(route.pattern, normalized);
+    if (params) return { component: route.component, params };
+  }
+  return null;
 }
 
 export function App() {
@@ -46,29 +98,9 @@ export function App() {
 }
 
 function Shell() {
-  const { t, i18n } = useTranslation();
-  const site = useSite();
-  const info = site.status === 'success' ? site.data : undefined;
+  const { t } = useTranslation();
   const path = usePath();
-  const page = routeOf(path);
-
-  useEffect(() => {
-    const base = info
-      ? t('app.documentTitle', {
-          platform: pickLocalized(info.platformName, i18n.language),
-          place: placeTitle(t, info.province),
-        })
-      : t('app.name');
-    const pageTitle =
-      page === 'account'
-        ? t('account.title')
-        : page === 'track'
-          ? t('track.title')
-          : page === 'notFound'
-            ? t('nav.notFoundTitle')
-            : null;
-    document.title = pageTitle ? `${pageTitle} — ${base}` : base;
-  }, [info, t, i18n.language, page]);
+  const route = routeOf(path);
 
   // After moving to another page, start reading it from the top (screen readers included).
   const mainRef = useRef<HTMLElement>(null);
@@ -80,20 +112,15 @@ function Shell() {
   }, [path]);
 
   let content: ReactNode;
-  if (page === 'home') content = <HomePage />;
-  else if (page === 'account')
-    content = (
-      <Suspense fallback={<LoadingState label={t('account.loading')} />}>
-        <AccountPage />
-      </Suspense>
-    );
-  else if (page === 'track')
+  if (!route) content = <NotFound />;
+  else {
+    const Page = route.component;
     content = (
       <Suspense fallback={<LoadingState label={t('state.loading')} />}>
-        <TrackPage />
+        <Page params={route.params} />
       </Suspense>
     );
-  else content = <NotFound />;
+  }
 
   return (
     <div className="cqs-shell">
@@ -101,6 +128,7 @@ function Shell() {
         {t('app.skipToContent')}
       </a>
       <AppHeader />
+      <MainNav />
       <Notices />
       <main id="main" tabIndex={-1} ref={mainRef}>
         {content}
@@ -139,6 +167,7 @@ function Notices() {
 
 function NotFound() {
   const { t } = useTranslation();
+  usePageTitle(t('nav.notFoundTitle'));
   return (
     <Container size="md" py="xl">
       <Stack gap="md" align="flex-start">

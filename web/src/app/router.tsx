@@ -62,3 +62,32 @@ export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link({ hre
   };
   return <a ref={ref} href={href} onClick={handleClick} {...rest} />;
 });
+
+/** `/thu-tuc/:code` against `/thu-tuc/1.000178` → `{ code: '1.000178' }`; null when it does not match. */
+export function matchPattern(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/').filter(Boolean);
+  const got = path.split('/').filter(Boolean);
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith(':')) {
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return null;
+      }
+    } else if (w !== g) return null;
+  }
+  return params;
+}
+
+/** The query string's values, re-read when the page changes. */
+export function useSearchParams(): URLSearchParams {
+  usePath();
+  return new URLSearchParams(window.location.search);
+}
+
+/** What every page component receives: the path's parameters (`/thu-tuc/:code` → `{ code }`). */
+export type PageProps = { params: Record<string, string> };

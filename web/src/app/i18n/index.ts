@@ -12,10 +12,18 @@ export const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', e
 
 const storageKey = 'cqs.language';
 
+// Each feature keeps its strings in its own namespace (features/<name>/i18n/*.json), loaded with its
+// code-split pages; the types come from the files so `t` checks every key.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof vi };
+    resources: {
+      translation: typeof vi;
+      catalog: typeof import('../../features/catalog/i18n/vi.json');
+      dossiers: typeof import('../../features/dossiers/i18n/vi.json');
+      workspace: typeof import('../../features/workspace/i18n/vi.json');
+      admin: typeof import('../../features/admin/i18n/vi.json');
+    };
   }
 }
 
@@ -26,11 +34,21 @@ type BaseKey<K extends string> = K extends `${infer B}_${PluralSuffix}` ? B : K;
 type Keys<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${BaseKey<K>}` : Keys<T[K], `${P}${K}.`>;
 }[keyof T & string];
-type SameKeys<A, B> = [Exclude<Keys<A>, Keys<B>>, Exclude<Keys<B>, Keys<A>>] extends [never, never]
+export type SameKeys<A, B> = [Exclude<Keys<A>, Keys<B>>, Exclude<Keys<B>, Keys<A>>] extends [never, never]
   ? true
   : { missing: [Exclude<Keys<A>, Keys<B>>, Exclude<Keys<B>, Keys<A>>] };
 const sameKeys: SameKeys<typeof vi, typeof en> = true;
 void sameKeys;
+
+/**
+ * Adds a feature's strings (its namespace) when its pages load. The third argument only compiles
+ * when both languages have the same keys: pass `true`.
+ */
+export function registerTranslations<V, E>(namespace: string, vi: V, en: E, sameKeys: SameKeys<V, E>): void {
+  void sameKeys;
+  if (!i18n.hasResourceBundle('vi', namespace)) i18n.addResourceBundle('vi', namespace, vi);
+  if (!i18n.hasResourceBundle('en', namespace)) i18n.addResourceBundle('en', namespace, en);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
+import { usePageTitle } from '../../app/title';
 import { LoadingState } from '../../ui/LoadingState';
 import { pickLocalized } from '../../ui/localized';
 import { useApiQuery } from '../../ui/useApiQuery';
@@ -29,6 +30,7 @@ const SECRET = /^(0\d{9,10}|\d{12})$/;
  */
 export function TrackPage() {
   const { t, i18n } = useTranslation();
+  usePageTitle(t('track.title'));
   const params = new URLSearchParams(window.location.search);
   const [code, setCode] = useState(params.get('ma') ?? '');
   const [secret, setSecret] = useState('');

@@ -12,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { communeTypes, placeInSentence, placeTitle, type SiteInfo, useSite } from '../../app/site';
+import { usePageTitle } from '../../app/title';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
 import { formatNumber } from '../../ui/localized';
@@ -19,6 +20,7 @@ import { CommuneSearch } from '../admin-units/CommuneSearch';
 
 export function HomePage() {
   const { t } = useTranslation();
+  usePageTitle(null);
   const site = useSite();
 
   if (site.status === 'success') return <Home info={site.data} />;

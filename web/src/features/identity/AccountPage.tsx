@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Me, signInHref, useAuth } from '../../app/auth';
+import { usePageTitle } from '../../app/title';
 import { ApiError, sendJson } from '../../ui/api';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
@@ -14,6 +15,7 @@ import { describeDevice, type SessionInfo, type SessionList } from './api';
 export function AccountPage() {
   const { t, i18n } = useTranslation();
   const { state, refresh } = useAuth();
+  usePageTitle(t('account.title'));
 
   useEffect(() => {
     if (state.status === 'signedOut') {

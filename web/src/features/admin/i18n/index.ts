@@ -1,0 +1,6 @@
+import { registerTranslations } from '../../../app/i18n';
+import en from './en.json';
+import vi from './vi.json';
+
+// The admin namespace: imported by each page of this feature, so its strings load with them.
+registerTranslations('admin', vi, en, true);
