@@ -36,21 +36,24 @@ function newestChange(path: string): number {
 }
 
 /**
- * Builds web/dist when it is missing or older than the web app's sources: the server serves the
- * built app at `/`, and a stale build would test yesterday's pages.
+ * Builds the web app when its build is missing or older than the web app's sources: the server
+ * serves the built app at `/`, and a stale build would test yesterday's pages. The build goes to
+ * WEB_DIST_DIR when set (the server started by the tests reads the same variable), else web/dist.
  */
 export function ensureWebBuilt(): void {
   const web = join(repoRoot, 'web');
-  const built = join(web, 'dist', 'index.html');
+  const outDir = process.env.WEB_DIST_DIR ?? join(web, 'dist');
+  const built = join(outDir, 'index.html');
   const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(web, p));
   if (existsSync(built) && Math.max(...sources.map(newestChange)) <= statSync(built).mtimeMs) return;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync(npm, ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'inherit', env });
+  const args = ['run', 'build', '-w', 'web', '--', '--outDir', outDir, '--emptyOutDir'];
+  const result = spawnSync(npm, args, { cwd: repoRoot, stdio: 'inherit', env });
   if (result.status !== 0) {
     throw new Error(
-      `'npm run build -w web' failed (exit ${result.status ?? result.signal}); cannot serve the web app`,
+      `'npm ${args.join(' ')}' failed (exit ${result.status ?? result.signal}); cannot serve the web app`,
     );
   }
 }

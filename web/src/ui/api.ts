@@ -5,14 +5,34 @@ export class ApiError extends Error {
   readonly status: number;
   /** The `detail` of the server's RFC 9457 problem+json answer (Vietnamese, and English in `en`). */
   readonly detail: Localized | undefined;
+  /** The problem's `code`, e.g. `DOSSIER.FORM_INVALID`. */
+  readonly code: string | undefined;
+  /** What is wrong with each field (`formData.child.fullName`, `body.email`), to show next to it. */
+  readonly fieldErrors: FieldError[];
 
-  constructor(status: number, message: string, detail?: Localized) {
+  constructor(
+    status: number,
+    message: string,
+    detail?: Localized,
+    code?: string,
+    fieldErrors: FieldError[] = [],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.detail = detail;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  /** The message for one field in the person's language (`field` as the server names it). */
+  fieldMessage(field: string, language: string): string | undefined {
+    const e = this.fieldErrors.find((f) => f.field === field);
+    return e ? (language === 'en' ? e.en : e.vi) : undefined;
   }
 }
+
+export type FieldError = { field: string; vi: string; en: string };
 
 export interface GetJsonOptions {
   signal?: AbortSignal;
@@ -27,6 +47,8 @@ export type UnsafeMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface SendJsonOptions {
   signal?: AbortSignal;
   language?: string;
+  /** Extra headers, e.g. `Idempotency-Key` so a retried submission never makes a second dossier. */
+  headers?: Record<string, string>;
 }
 
 /** The cookie the server sets beside the (httpOnly) session cookie, for the double-submit CSRF check. */
@@ -67,31 +89,52 @@ export async function sendJson<T = undefined>(
   body?: unknown,
   options: SendJsonOptions = {},
 ): Promise<T> {
-  return (await request(path, { method, body, signal: options.signal, language: options.language })) as T;
+  return (await request(path, {
+    method,
+    body,
+    signal: options.signal,
+    language: options.language,
+    headers: options.headers,
+  })) as T;
+}
+
+/** Uploads a file as the request body (its bytes; the server reads the type from them). */
+export async function sendFile<T>(path: string, file: Blob, options: SendJsonOptions = {}): Promise<T> {
+  return (await request(path, {
+    method: 'POST',
+    raw: file,
+    signal: options.signal,
+    language: options.language,
+    headers: options.headers,
+  })) as T;
 }
 
 interface RequestSpec {
   method: 'GET' | UnsafeMethod;
   body?: unknown;
+  /** A body sent as it is (a file), instead of `body` as JSON. */
+  raw?: Blob;
+  headers?: Record<string, string>;
   signal?: AbortSignal;
   language?: string;
   cache?: RequestCache;
 }
 
 async function request(path: string, spec: RequestSpec): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
   if (spec.language) headers['Accept-Language'] = spec.language;
   if (spec.method !== 'GET') {
     const token = csrfToken();
     if (token) headers[CSRF_HEADER] = token;
-    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (spec.raw) headers['Content-Type'] = spec.raw.type || 'application/octet-stream';
+    else if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
   }
   let response: Response;
   try {
     response = await fetch(path, {
       method: spec.method,
       headers,
-      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      body: spec.raw ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body)),
       signal: spec.signal,
       cache: spec.cache ?? 'no-store',
       credentials: 'same-origin',
@@ -101,13 +144,20 @@ async function request(path: string, spec: RequestSpec): Promise<unknown> {
     throw new ApiError(0, `Network error calling ${spec.method} ${path}`);
   }
   if (!response.ok) {
-    let detail: Localized | undefined;
+    let problem: unknown;
     try {
-      detail = problemDetail(await response.json());
+      problem = await response.json();
     } catch {
       // Not JSON: the status alone tells what happened.
     }
-    throw new ApiError(response.status, `HTTP ${response.status} calling ${spec.method} ${path}`, detail);
+    const { code, errors } = (problem ?? {}) as { code?: unknown; errors?: unknown };
+    throw new ApiError(
+      response.status,
+      `HTTP ${response.status} calling ${spec.method} ${path}`,
+      problemDetail(problem),
+      typeof code === 'string' ? code : undefined,
+      Array.isArray(errors) ? (errors as FieldError[]) : [],
+    );
   }
   if (response.status === 204) return undefined;
   const text = await response.text();
