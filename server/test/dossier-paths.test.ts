@@ -94,6 +94,12 @@ describeEachEngine('dossiers: every lifecycle path through the API', { seed: tru
       'assign',
     );
     expect((await command('motcua.xa', d.id, { type: 'approve' })).statusCode).toBe(403);
+    const people = (await as('lanhdao', { method: 'GET', url: `/api/dossiers/${d.id}/assignees` })).json()
+      .items;
+    expect(people).toContainEqual({ id: ids.chuyenvien, fullName: expect.any(String), role: 'specialist' });
+    expect(
+      (await as('motcua.xa', { method: 'GET', url: `/api/dossiers/${d.id}/assignees` })).statusCode,
+    ).toBe(403);
     expect((await ok('lanhdao', d.id, { type: 'assign', handlerId: ids.chuyenvien })).status).toBe(
       'in_progress',
     );

@@ -19,6 +19,7 @@ import {
 import { officerQueue, QUEUES, track } from './queries.ts';
 import {
   actionsFor,
+  assignees,
   counterIntake,
   type DossierContext,
   getDossier,
@@ -290,6 +291,24 @@ export const dossierRoutes =
         },
       },
       async (req) => prefill(ctx, requireAuth(req), req.query.procedureCode),
+    );
+
+    app.get(
+      '/api/dossiers/:id/assignees',
+      {
+        schema: {
+          tags: ['dossiers'],
+          summary: 'Who may be assigned the dossier: specialists and leaders of the deciding authority',
+          params: z.object({ id: z.uuid() }),
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.uuid(), fullName: z.string(), role: z.string() })),
+            }),
+            ...problemResponses(401, 403, 404),
+          },
+        },
+      },
+      async (req) => ({ items: await assignees(ctx, requireAuth(req).actor, req.params.id) }),
     );
 
     app.get(

@@ -9,7 +9,7 @@ import { getProcedure, type ProcedureDetail, versionOf } from '../catalog/proced
 import type { Duration, EForm } from '../catalog/schema.ts';
 import { IdentityErrors } from '../identity/errors.ts';
 import { type Action, type Actor, can, type Resource } from '../identity/policy.ts';
-import { agencies, persons } from '../identity/schema.ts';
+import { agencies, persons, roleAssignments } from '../identity/schema.ts';
 import type { Auth } from '../identity/web-session.ts';
 import { nextDossierCode } from './codes.ts';
 import { formErrors } from './eform.ts';
@@ -497,4 +497,21 @@ export async function rate(
     });
     return updated!;
   });
+}
+
+/** Who may be assigned the dossier: the specialists and leaders of the authority that decides it. */
+export async function assignees(ctx: DossierContext, actor: Actor, dossierId: string) {
+  const row = await getDossier(ctx, actor, dossierId);
+  if (!can(actor, 'dossier.assign', resourceOf(row))) throw IdentityErrors.create('FORBIDDEN');
+  return ctx.database.db
+    .selectDistinct({ id: persons.id, fullName: persons.fullName, role: roleAssignments.role })
+    .from(roleAssignments)
+    .innerJoin(persons, eq(persons.id, roleAssignments.personId))
+    .where(
+      and(
+        eq(roleAssignments.agencyId, row.competentAgencyId),
+        inArray(roleAssignments.role, ['specialist', 'leader']),
+      ),
+    )
+    .orderBy(persons.fullName);
 }
