@@ -89,6 +89,19 @@ describe('home page', () => {
     }
   });
 
+  it('sends the app precompressed (Brotli, else gzip) and caches fingerprinted assets for a year', async () => {
+    const page = await fetch(`${server!.url}/`, {
+      headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' },
+    });
+    expect(page.headers.get('content-encoding')).toBe('br');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())![1]!;
+    const br = await fetch(`${server!.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toContain('immutable');
+    const gz = await fetch(`${server!.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+  });
+
   it('lays out on a 1440 px desktop', async () => {
     const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();

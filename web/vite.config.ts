@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 // The API server (`npm run cqs -- start`) listens on 3000 by default; in development Vite serves the
 // app and forwards API, sign-in and health calls to it, so the browser sees one origin as in production.
@@ -7,7 +8,7 @@ import { defineConfig } from 'vite';
 const apiTarget = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       '/api': apiTarget,

@@ -164,6 +164,8 @@ export async function buildApp({
       root: config.WEB_DIST_DIR,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each text asset; they are sent to browsers that take them.
+      preCompressed: true,
       // Vite fingerprints assets: cache them for a year; index.html must always be fresh.
       setHeaders: (reply, file) => {
         reply.header(
