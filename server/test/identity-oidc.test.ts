@@ -208,6 +208,37 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
     expect((await browser.request(`${s.url}/api/me`)).status).toBe(401);
   });
 
+  it('asks a citizen who turned two-factor on for the code at the next sign-in', async () => {
+    const browser = new Browserless();
+    const signIn = async () =>
+      browser.submit(
+        await browser.go(`${s.url}/auth/login?returnTo=/tai-khoan`),
+        { login: 'tranthibinh@demo.cqs.example', password: DEMO_PASSWORD },
+        '/login',
+        (u) => u.endsWith('/tai-khoan'),
+      );
+    expect((await signIn()).url).toBe(`${s.url}/tai-khoan`); // no second factor yet
+    const csrf = { 'x-csrf-token': browser.cookie('cqs_csrf')! };
+    const setup = JSON.parse(
+      (await browser.request(`${s.url}/api/me/totp/setup`, { method: 'POST', json: {}, headers: csrf })).html,
+    );
+    const on = await browser.request(`${s.url}/api/me/totp`, {
+      method: 'POST',
+      json: { secret: setup.secret, code: currentTotp(setup.secret) },
+      headers: csrf,
+    });
+    expect(on.status).toBe(200);
+    // Signing out of the portal also ends the provider's session (its page submits itself).
+    const out = await browser.request(`${s.url}/auth/logout`, { method: 'POST', json: {}, headers: csrf });
+    const leaving = (u: string) => !u.includes('/oidc/');
+    const endPage = await browser.go(JSON.parse(out.html).logoutUrl, {}, leaving);
+    if (!leaving(endPage.url)) await browser.submit(endPage, {}, 'session/end', leaving);
+
+    const challenge = await signIn();
+    expect(challenge.html).toContain('Xác thực hai lớp');
+    expect(testId(challenge.html, 'totp-secret')).toBeUndefined(); // a code is asked, not a new enrolment
+  });
+
   it('locks an account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
     const browser = new Browserless();
     const login = await browser.go(`${s.url}/auth/login`);

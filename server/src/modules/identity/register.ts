@@ -5,6 +5,7 @@ import { adminRoutes } from './admin-routes.ts';
 import type { IdentityContext } from './context.ts';
 import { interactionRoutes } from './oidc/interactions.ts';
 import { mountProvider } from './oidc/mount.ts';
+import { securityRoutes } from './security-routes.ts';
 import { webAuthRoutes } from './web-auth.ts';
 import { registerWebSession } from './web-session.ts';
 
@@ -16,5 +17,6 @@ export async function registerIdentity(app: FastifyInstance, ctx: IdentityContex
   await app.register(accountPages(ctx));
   await app.register(accountRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(securityRoutes(ctx));
   await app.register(webAuthRoutes(ctx));
 }

@@ -120,7 +120,8 @@ export const interactionRoutes =
       method: 'password' | 'upstream' = 'password',
     ) => {
       const roles = await rolesOf(db, person.id);
-      if (roles.length === 0) {
+      // Officials always pass a second factor (enrolling at first sign-in); citizens when they turned it on.
+      if (roles.length === 0 && !person.totpEnabledAt) {
         const how = method === 'upstream' ? `upstream:${ctx.config.UPSTREAM_OIDC_NAME}` : 'password';
         await recordLogin(database, person, how, req.ip);
         // RFC 8176 has no value for a federated sign-in; "fed" says the upstream authenticated the person.

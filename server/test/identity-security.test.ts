@@ -1,0 +1,83 @@
+import { Secret, TOTP } from 'otpauth';
+import { expect, it } from 'vitest';
+import { findByLogin } from '../src/modules/identity/accounts.ts';
+import { verifyPassword } from '../src/modules/identity/passwords.ts';
+import { useApp } from './support/app.ts';
+import { describeEachEngine } from './support/databases.ts';
+import { useDemoSessions } from './support/demo.ts';
+
+const codeAt = (secret: string, offsetMs = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + offsetMs,
+  });
+
+describeEachEngine('identity: my password and two-factor settings', { seed: true }, (ctx) => {
+  const h = useApp(ctx);
+  const { as } = useDemoSessions(ctx, h, ['nguyenvanan', 'tranthibinh', 'motcua']);
+
+  it('changes the password with the current one, refusing a wrong or weak one field by field', async () => {
+    const change = (body: Record<string, string>) =>
+      as('tranthibinh', { method: 'POST', url: '/api/me/password', payload: body });
+    const wrong = await change({ currentPassword: 'not-it', newPassword: 'Mot-Mat-Khau-Rat-Dai-2026' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({
+      field: 'body.currentPassword',
+      vi: 'Mật khẩu hiện tại không đúng.',
+    });
+    const weak = await change({ currentPassword: 'ChinhQuyenSo@2026', newPassword: '12345678' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().errors[0].field).toBe('body.newPassword');
+    const ok = await change({
+      currentPassword: 'ChinhQuyenSo@2026',
+      newPassword: 'Binh-Doi-Mat-Khau-Moi-2026',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const person = (await findByLogin(ctx.database.db, 'tranthibinh@demo.cqs.example'))!;
+    expect(await verifyPassword(person.passwordHash, 'Binh-Doi-Mat-Khau-Moi-2026')).toBe(true);
+    expect(await verifyPassword(person.passwordHash, 'ChinhQuyenSo@2026')).toBe(false);
+    // The session that made the change goes on.
+    expect((await as('tranthibinh', { method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+  });
+
+  it('turns two-factor on with a code from the new secret, and off again with a fresh code', async () => {
+    const setup = (await as('nguyenvanan', { method: 'POST', url: '/api/me/totp/setup' })).json();
+    expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(setup.uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(setup.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    const bad = await as('nguyenvanan', {
+      method: 'POST',
+      url: '/api/me/totp',
+      payload: { secret: setup.secret, code: '000000' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.code');
+    expect((await as('nguyenvanan', { method: 'GET', url: '/api/me' })).json().totpEnabled).toBe(false);
+    const on = await as('nguyenvanan', {
+      method: 'POST',
+      url: '/api/me/totp',
+      payload: { secret: setup.secret, code: codeAt(setup.secret) },
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    expect((await as('nguyenvanan', { method: 'GET', url: '/api/me' })).json().totpEnabled).toBe(true);
+    // The code just used cannot turn it off (replay); the next one can.
+    const replay = await as('nguyenvanan', {
+      method: 'DELETE',
+      url: '/api/me/totp',
+      payload: { code: codeAt(setup.secret) },
+    });
+    expect(replay.statusCode).toBe(400);
+    const off = await as('nguyenvanan', {
+      method: 'DELETE',
+      url: '/api/me/totp',
+      payload: { code: codeAt(setup.secret, 30_000) },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await as('nguyenvanan', { method: 'GET', url: '/api/me' })).json().totpEnabled).toBe(false);
+  });
+
+  it('keeps two-factor on for officials', async () => {
+    const res = await as('motcua', { method: 'DELETE', url: '/api/me/totp', payload: { code: '123456' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().detail).toContain('bắt buộc xác thực hai lớp');
+  });
+});
