@@ -25,9 +25,11 @@ export class ApiError extends Error {
     this.fieldErrors = fieldErrors;
   }
 
-  /** The message for one field in the person's language (`field` as the server names it). */
+  /** The message for one field in the person's language (`taxCode` or `body.taxCode`). */
   fieldMessage(field: string, language: string): string | undefined {
-    const e = this.fieldErrors.find((f) => f.field === field);
+    // Validation names a field `body.taxCode`, a domain rule `taxCode`: either matches.
+    const bare = (name: string) => name.replace(/^(body|query|params)\./, '');
+    const e = this.fieldErrors.find((f) => bare(f.field) === bare(field));
     return e ? (language === 'en' ? e.en : e.vi) : undefined;
   }
 }

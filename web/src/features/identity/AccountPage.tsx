@@ -1,3 +1,5 @@
+import '@mantine/core/styles/PasswordInput.css';
+import '@mantine/core/styles/Image.css';
 import { Alert, Badge, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -10,6 +12,9 @@ import { LoadingState } from '../../ui/LoadingState';
 import { pickLocalized } from '../../ui/localized';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { describeDevice, type SessionInfo, type SessionList } from './api';
+import { OrganizationsCard } from './OrganizationsCard';
+import { PasswordCard } from './PasswordCard';
+import { TwoFactorCard } from './TwoFactorCard';
 
 /** `/tai-khoan`: the signed-in person's profile, roles and sessions. Visitors are sent to sign in. */
 export function AccountPage() {
@@ -45,6 +50,9 @@ function Account({ me }: { me: Me }) {
       </Title>
       <Profile me={me} />
       {me.roles.length > 0 && <Roles me={me} />}
+      {me.roles.length === 0 && <OrganizationsCard />}
+      <PasswordCard />
+      <TwoFactorCard me={me} />
       <Sessions />
     </Stack>
   );
