@@ -100,6 +100,13 @@ describe('home page', () => {
     expect(br.headers.get('cache-control')).toContain('immutable');
     const gz = await fetch(`${server!.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
+    // Every page address opens the app, even one ending in a procedure code that looks like an extension.
+    for (const address of ['/thu-tuc/1.001193', '/nop-ho-so/1.000426', '/ho-so']) {
+      const res = await fetch(`${server!.url}${address}`, { headers: { accept: 'text/html' } });
+      expect(res.status, address).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
+    expect((await fetch(`${server!.url}/assets/missing.js`)).status).toBe(404);
   });
 
   it('lays out on a 1440 px desktop', async () => {

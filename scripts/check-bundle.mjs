@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = 250;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'web', 'dist');
+const dist = process.env.WEB_DIST_DIR ?? path.join(root, 'web', 'dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const scripts = [
   ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g),
@@ -21,7 +21,7 @@ for (const s of new Set(scripts)) {
 }
 console.log(`First-page JavaScript: ${total.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB)`);
 if (scripts.length === 0) {
-  console.error('No script found in web/dist/index.html');
+  console.error(`No script found in ${dist}/index.html`);
   process.exit(1);
 }
 if (total > BUDGET_KB) process.exit(1);

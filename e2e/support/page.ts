@@ -27,7 +27,10 @@ export function watchProblems(page: Page, options: WatchOptions = {}): string[] 
   const STATIC = new Set(['font', 'image', 'stylesheet', 'script', 'media']);
   const leftBehind = (request: Request) =>
     request.failure()?.errorText === 'net::ERR_ABORTED' &&
-    (startedAt.get(request) !== navigations || STATIC.has(request.resourceType()));
+    (startedAt.get(request) !== navigations ||
+      STATIC.has(request.resourceType()) ||
+      // The tab icon is fetched by the browser itself and dropped like any other static file.
+      new URL(request.url()).pathname.startsWith('/favicon'));
   page.on('console', (message) => {
     if (message.type() === 'error' && here()) problems.push(`console: ${message.text()}`);
   });

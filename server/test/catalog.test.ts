@@ -78,6 +78,48 @@ describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
     expect((await h.app.inject({ method: 'GET', url: '/api/catalog/procedures/abc' })).statusCode).toBe(400);
   });
 
+  it('lists the procedures with an e-form, the ones people file most, and tells which have one', async () => {
+    const withForm = await get<{ items: (Summary & { hasForm: boolean })[]; total: number }>(
+      '/api/catalog/procedures?hasForm=true&limit=50',
+    );
+    expect(withForm.total).toBe(12);
+    expect(withForm.items.every((p) => p.hasForm)).toBe(true);
+    expect(withForm.items.map((p) => p.code)).toEqual(expect.arrayContaining(['1.001193', '3.000333']));
+    const without = await get<{ items: { hasForm: boolean }[]; total: number }>(
+      '/api/catalog/procedures?hasForm=false&limit=5',
+    );
+    expect(without.total).toBe(1601 - 12);
+    expect(without.items.every((p) => !p.hasForm)).toBe(true);
+    // Browsing a field without words lists the commonly filed (e-form) procedures first.
+    const civil = await get<{ items: { hasForm: boolean }[] }>(
+      `/api/catalog/procedures?field=${encodeURIComponent('Hộ tịch')}&limit=6`,
+    );
+    expect(civil.items.map((p) => p.hasForm)).toEqual([true, true, true, true, true, false]);
+    const birth = (await search('dang ky khai sinh')).items[0] as Summary & Record<string, unknown>;
+    expect(birth).toMatchObject({ hasForm: true, competentAgencyId: null });
+    expect(birth).toHaveProperty('competentAuthority');
+  });
+
+  it('lists the agencies deciding offered procedures, and filters by one', async () => {
+    const agencies = await get<{ items: { agencyId: string; count: number }[] }>('/api/catalog/agencies');
+    expect(agencies.items.length).toBeGreaterThan(0);
+    const top = agencies.items[0]!;
+    const filtered = await get<{ items: { competentAgencyId: string }[]; total: number }>(
+      `/api/catalog/procedures?agency=${top.agencyId}&limit=200`,
+    );
+    expect(filtered.total).toBe(top.count);
+    expect(filtered.items.every((p) => p.competentAgencyId === top.agencyId)).toBe(true);
+  });
+
+  it('shows procedures whose document descriptions are longer than an edit may write', async () => {
+    // 1.000020 has a component description of more than 2,000 characters in the national catalogue.
+    const p = await get<{ documents: { name: string }[]; hasForm: boolean }>(
+      '/api/catalog/procedures/1.000020',
+    );
+    expect(Math.max(...p.documents.map((d) => d.name.length))).toBeGreaterThan(2000);
+    expect(p.hasForm).toBe(false);
+  });
+
   it('lists fields with their counts', async () => {
     const fields = await get<{ items: { field: string; count: number }[] }>('/api/catalog/fields');
     expect(fields.items.find((f) => f.field === 'Hộ tịch')?.count).toBeGreaterThan(10);

@@ -83,10 +83,12 @@ export function matchPattern(pattern: string, path: string): Record<string, stri
   return params;
 }
 
-/** The query string's values, re-read when the page changes. */
+const currentSearch = () => window.location.search;
+
+/** The query string's values, re-read when it changes (a filter, the Back button), not only the path. */
 export function useSearchParams(): URLSearchParams {
-  usePath();
-  return new URLSearchParams(window.location.search);
+  const search = useSyncExternalStore(subscribe, currentSearch);
+  return new URLSearchParams(search);
 }
 
 /** What every page component receives: the path's parameters (`/thu-tuc/:code` → `{ code }`). */

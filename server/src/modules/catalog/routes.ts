@@ -7,22 +7,25 @@ import { problemResponses } from '../../platform/http/problem.ts';
 import { localizedTextSchema } from '../../platform/http/schemas.ts';
 import { requireAllowed } from '../identity/web-session.ts';
 import { createVersion, getProcedure, listVersions, setEnabled } from './procedures.ts';
-import { listFields, searchProcedures } from './search.ts';
+import { listAgencyCounts, listFields, searchProcedures } from './search.ts';
 
 const durationSchema = z.object({
   value: z.number(),
   unit: z.enum(['working_days', 'days', 'hours', 'working_hours', 'months', 'years']),
 });
 const feeSchema = z.object({ label: z.string(), amountVnd: z.number().int().nonnegative() });
-const documentSchema = z.object({
-  name: z.string().min(1).max(2000),
+const documentFields = {
   originals: z.number().int().min(0),
   copies: z.number().int().min(0),
   templates: z.array(z.string()),
   required: z.boolean(),
   reusable: z.boolean(),
   group: z.string().nullable(),
-});
+};
+// An edit is capped, but the national catalogue has component descriptions longer than the cap:
+// answers carry them whole (a cap on the response would turn those procedures into 500s).
+const documentSchema = z.object({ name: z.string().min(1).max(2000), ...documentFields });
+const documentOutSchema = z.object({ name: z.string(), ...documentFields });
 const eformSchema = z.object({
   schema: z.record(z.string(), z.unknown()),
   ui: z.record(z.string(), z.unknown()).optional(),
@@ -38,6 +41,9 @@ const summarySchema = z
     processingTime: durationSchema.nullable(),
     processingTimeText: z.string().nullable(),
     feeFree: z.boolean(),
+    competentAuthority: z.string().nullable().meta({ description: 'The deciding authority as published' }),
+    competentAgencyId: z.string().nullable().meta({ description: 'Our agency deciding it, if routed' }),
+    hasForm: z.boolean().meta({ description: 'Has an interactive e-form (the commonly filed procedures)' }),
     enabled: z.boolean(),
     version: z.number().int(),
   })
@@ -45,8 +51,6 @@ const summarySchema = z
 
 const detailSchema = summarySchema
   .extend({
-    competentAuthority: z.string().nullable(),
-    competentAgencyId: z.string().nullable(),
     receivingPlaces: z.string().nullable(),
     applicantTypes: z.array(z.string()),
     conditions: z.string().nullable(),
@@ -58,7 +62,7 @@ const detailSchema = summarySchema
     fees: z.array(feeSchema),
     feeText: z.string().nullable(),
     level2FeeWaived: z.boolean(),
-    documents: z.array(documentSchema),
+    documents: z.array(documentOutSchema),
     eform: eformSchema.nullable(),
     currentVersion: z.number().int(),
   })
@@ -90,6 +94,7 @@ export const catalogRoutes =
               level: z.enum(['province', 'commune', 'ministry']).optional(),
               online: z.enum(['full', 'partial']).optional(),
               agency: z.uuid().optional(),
+              hasForm: z.enum(['true', 'false']).optional(),
               all: z.enum(['true', 'false']).optional(),
               limit: z.coerce.number().int().min(1).max(200).default(20),
               offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -110,6 +115,7 @@ export const catalogRoutes =
           level: req.query.level,
           onlineType: req.query.online,
           agencyId: req.query.agency,
+          hasForm: req.query.hasForm === undefined ? undefined : req.query.hasForm === 'true',
           enabledOnly: !all,
           limit: req.query.limit,
           offset: req.query.offset,
@@ -132,6 +138,22 @@ export const catalogRoutes =
     );
 
     app.get(
+      '/api/catalog/agencies',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'Agencies deciding the offered procedures, with their number of procedures',
+          description:
+            'Ids of `/api/agencies` (which has the names): the portal offers only these as an agency filter.',
+          response: {
+            200: z.object({ items: z.array(z.object({ agencyId: z.string(), count: z.number().int() })) }),
+          },
+        },
+      },
+      async () => ({ items: await listAgencyCounts(db, true) }),
+    );
+
+    app.get(
       '/api/catalog/procedures/:code',
       {
         schema: {
@@ -145,7 +167,7 @@ export const catalogRoutes =
       },
       async (req) => {
         const p = await getProcedure(db, req.params.code, req.query.version);
-        return { ...p, legalBasis: p.legalBasis ?? null };
+        return { ...p, hasForm: p.eform !== null, legalBasis: p.legalBasis ?? null };
       },
     );
 

@@ -12,6 +12,10 @@ export type ProcedureSummary = {
   processingTime: Duration | null;
   processingTimeText: string | null;
   feeFree: boolean;
+  competentAuthority: string | null;
+  competentAgencyId: string | null;
+  /** An interactive e-form exists: the procedures people file most (birth, marriage, residence…). */
+  hasForm: boolean;
   enabled: boolean;
   version: number;
 };
@@ -22,6 +26,7 @@ export type SearchQuery = {
   level?: 'province' | 'commune' | 'ministry';
   onlineType?: 'full' | 'partial';
   agencyId?: string;
+  hasForm?: boolean;
   /** The public portal lists only what the province offers; admins see the whole catalogue. */
   enabledOnly: boolean;
   limit: number;
@@ -29,12 +34,14 @@ export type SearchQuery = {
 };
 
 const v = procedureVersions;
+// A JSON null and an SQL NULL both mean "no e-form".
+const hasForm = sql<boolean>`coalesce(jsonb_typeof(${v.eform}) = 'object', false)`;
 
 /**
  * Accent-insensitive, typo-tolerant search over the current versions: "dang ky khai sinh" finds
  * "Đăng ký khai sinh", "dang ki khai sinh" too (trigram word similarity). Names containing the
- * words come first, then the closest by similarity, then shorter names (the generic procedure
- * before its special cases).
+ * words come first, then the closest by similarity, then those with an e-form, then shorter names
+ * (the generic procedure before its special cases). Without words, the e-form ones lead the list.
  */
 export async function searchProcedures(
   db: Db,
@@ -46,6 +53,7 @@ export async function searchProcedures(
   if (query.level) filters.push(sql`${query.level} = ANY(${v.levels})`);
   if (query.onlineType) filters.push(eq(v.onlineType, query.onlineType));
   if (query.agencyId) filters.push(eq(v.competentAgencyId, query.agencyId));
+  if (query.hasForm !== undefined) filters.push(query.hasForm ? hasForm : sql`NOT ${hasForm}`);
   const order: SQL[] = [];
   const q = query.q?.trim().replace(/\s+/g, ' ');
   if (q) {
@@ -63,7 +71,8 @@ export async function searchProcedures(
       sql`similarity(${needle}, ${folded}) DESC`,
     );
   }
-  order.push(sql`length(${v.name}->>'vi')`, asc(procedures.code));
+  // Then the procedures with an e-form (the ones people file most), then the shorter names.
+  order.push(sql`${hasForm} DESC`, sql`length(${v.name}->>'vi')`, asc(procedures.code));
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     db
@@ -78,6 +87,9 @@ export async function searchProcedures(
         processingTime: v.processingTime,
         processingTimeText: v.processingTimeText,
         feeFree: v.feeFree,
+        competentAuthority: v.competentAuthority,
+        competentAgencyId: v.competentAgencyId,
+        hasForm,
       })
       .from(v)
       .innerJoin(procedures, eq(procedures.id, v.procedureId))
@@ -113,4 +125,25 @@ export async function listFields(db: Db, enabledOnly: boolean): Promise<{ field:
     .groupBy(v.field)
     .orderBy(sql`count(*) DESC`, asc(v.field));
   return rows.map((r) => ({ field: r.field!, count: r.count }));
+}
+
+/** Our agencies deciding the offered procedures, with how many each decides (the portal's agency filter). */
+export async function listAgencyCounts(
+  db: Db,
+  enabledOnly: boolean,
+): Promise<{ agencyId: string; count: number }[]> {
+  const rows = await db
+    .select({ agencyId: v.competentAgencyId, count: sql<number>`count(*)::int` })
+    .from(v)
+    .innerJoin(procedures, eq(procedures.id, v.procedureId))
+    .where(
+      and(
+        eq(v.isCurrent, true),
+        enabledOnly ? eq(procedures.enabled, true) : undefined,
+        sql`${v.competentAgencyId} IS NOT NULL`,
+      ),
+    )
+    .groupBy(v.competentAgencyId)
+    .orderBy(sql`count(*) DESC`, asc(v.competentAgencyId));
+  return rows.map((r) => ({ agencyId: r.agencyId!, count: r.count }));
 }

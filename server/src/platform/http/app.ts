@@ -183,7 +183,8 @@ export async function buildApp({
       hasWeb &&
       (req.method === 'GET' || req.method === 'HEAD') &&
       !req.url.startsWith('/api/') &&
-      !path.extname(req.url.split('?')[0] ?? '') &&
+      // A file has an extension; a page may end in a procedure code (`/thu-tuc/1.001193`).
+      !/\.(?!\d+$)[^/.]+$/.test(req.url.split('?')[0] ?? '') &&
       (req.headers.accept ?? '').includes('text/html');
     // The SPA owns every other page path; its router shows its own "not found".
     if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');

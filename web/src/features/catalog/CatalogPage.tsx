@@ -1,17 +1,83 @@
-import { Container, Text, Title } from '@mantine/core';
+import { Container, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/router';
 import { usePageTitle } from '../../app/title';
+import { pickLocalized } from '../../ui/localized';
+import { useApiQuery } from '../../ui/useApiQuery';
+import { type Agency, type CatalogQuery, catalogHref, type FieldCount, readCatalogQuery } from './api';
+import { CatalogFilters } from './CatalogFilters';
+import { CatalogResults } from './CatalogResults';
+import { ProcedureSearchForm } from './ProcedureSearchForm';
+import { navigateKeepingScroll, useLocationSearch } from './useLocationSearch';
+import './catalog.css';
 import './i18n';
 
-/** Placeholder until the page is built. */
+export interface AgencyOption {
+  id: string;
+  name: string;
+  count: number;
+}
+
+/**
+ * `/thu-tuc`: the procedures the province offers, searched by name or code (accents optional)
+ * and narrowed by field, agency, level and online type. Everything lives in the address, so a
+ * search can be shared and the back button undoes the last change.
+ */
 export function CatalogPage(_props: PageProps) {
   const { t } = useTranslation('catalog');
   usePageTitle(t('title'));
+  const search = useLocationSearch();
+  const query = useMemo(() => readCatalogQuery(search), [search]);
+  const fields = useApiQuery<{ items: FieldCount[] }>('/api/catalog/fields');
+  const agencies = useAgencyOptions();
+
+  const change = (next: Partial<CatalogQuery>) =>
+    navigateKeepingScroll(catalogHref({ ...query, ...next, page: 1 }));
+
   return (
     <Container size="lg" py="xl">
-      <Title order={1}>{t('title')}</Title>
-      <Text>…</Text>
+      <Stack gap="lg">
+        <div>
+          <Title order={1} fz={{ base: 26, sm: 32 }}>
+            {t('title')}
+          </Title>
+          <Text c="dimmed" mt={4}>
+            {t('intro')}
+          </Text>
+        </div>
+        <ProcedureSearchForm
+          key={query.q}
+          initial={query.q}
+          label={t('search.label')}
+          onSearch={(q) => change({ q })}
+        />
+        <CatalogFilters
+          query={query}
+          fields={fields.status === 'success' ? fields.data.items : []}
+          agencies={agencies}
+          onChange={change}
+        />
+        <CatalogResults query={query} agencies={agencies} />
+      </Stack>
     </Container>
   );
+}
+
+/**
+ * The agencies that decide at least one offered procedure, named from `/api/agencies`: an agency
+ * with nothing to show is not offered as a filter.
+ */
+function useAgencyOptions(): AgencyOption[] {
+  const { i18n } = useTranslation();
+  const counts = useApiQuery<{ items: { agencyId: string; count: number }[] }>('/api/catalog/agencies');
+  const agencies = useApiQuery<{ items: Agency[] }>('/api/agencies?level=province&limit=500');
+  return useMemo(() => {
+    if (counts.status !== 'success' || agencies.status !== 'success') return [];
+    const byId = new Map(agencies.data.items.map((a) => [a.id, a]));
+    return counts.data.items.flatMap(({ agencyId, count }) => {
+      const agency = byId.get(agencyId);
+      return agency ? [{ id: agencyId, name: pickLocalized(agency.name, i18n.language), count }] : [];
+    });
+  }, [counts, agencies, i18n.language]);
 }

@@ -10,13 +10,26 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router';
+import { Link, navigate } from '../../app/router';
 import { communeTypes, placeInSentence, placeTitle, type SiteInfo, useSite } from '../../app/site';
 import { usePageTitle } from '../../app/title';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
 import { formatNumber } from '../../ui/localized';
+import { useApiQuery } from '../../ui/useApiQuery';
 import { CommuneSearch } from '../admin-units/CommuneSearch';
+import { catalogHref, type ProcedurePage } from '../catalog/api';
+import { ProcedureSearchForm } from '../catalog/ProcedureSearchForm';
+import '../catalog/i18n';
+import { FieldList } from './FieldList';
+import { Notices } from './Notices';
+import { PopularProcedures } from './PopularProcedures';
+import { byPopularity } from './popular';
+import { TrackBox } from './TrackBox';
+import './home.css';
+
+// The procedures with an e-form are the ones people file most (the province writes forms for those).
+const popularPath = '/api/catalog/procedures?hasForm=true&limit=24';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -37,20 +50,36 @@ export function HomePage() {
 
 function Home({ info }: { info: SiteInfo }) {
   const { t } = useTranslation();
+  const { t: tc } = useTranslation('catalog');
   const place = placeInSentence(t, info.province);
+  const popular = useApiQuery<ProcedurePage>(popularPath);
+  const popularFields =
+    popular.status === 'success'
+      ? [...new Set(byPopularity(popular.data.items).flatMap((p) => (p.field ? [p.field] : [])))]
+      : [];
 
   return (
     <>
       <section className="cqs-hero" aria-labelledby="hero-title">
         <Container size="lg" py={{ base: 'xl', md: 48 }}>
-          <Stack gap="sm" maw={720}>
+          <Stack gap="md" maw={760}>
             <Title id="hero-title" order={1} fz={{ base: 26, sm: 34, md: 40 }} lh={1.2}>
               {t('hero.title', { place })}
             </Title>
             <Text fz={{ base: 'md', md: 'lg' }} c="gray.7">
               {t('hero.lead')}
             </Text>
-            <Group mt="xs">
+            <div className="cqs-hero-search">
+              <ProcedureSearchForm
+                size="lg"
+                label={tc('home.search.label')}
+                onSearch={(q) => navigate(catalogHref({ q }))}
+              />
+            </div>
+            <Group gap="sm">
+              <Button component={Link} href="/thu-tuc" size="md" variant="light">
+                {tc('home.search.browse')}
+              </Button>
               <Button component={Link} href="/tra-cuu" size="md" variant="light">
                 {t('track.title')}
               </Button>
@@ -59,10 +88,18 @@ function Home({ info }: { info: SiteInfo }) {
         </Container>
       </section>
       <Container size="lg" py="xl">
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <KeyFigures info={info} />
-          <CommuneSearch provinceCode={info.province.code} place={place} />
-        </SimpleGrid>
+        <Stack gap={40}>
+          <PopularProcedures result={popular} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <TrackBox />
+            <Notices />
+          </SimpleGrid>
+          <FieldList first={popularFields} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <KeyFigures info={info} />
+            <CommuneSearch provinceCode={info.province.code} place={place} />
+          </SimpleGrid>
+        </Stack>
       </Container>
     </>
   );
