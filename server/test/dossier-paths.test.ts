@@ -100,9 +100,9 @@ describeEachEngine('dossiers: every lifecycle path through the API', { seed: tru
     expect(
       (await as('motcua.xa', { method: 'GET', url: `/api/dossiers/${d.id}/assignees` })).statusCode,
     ).toBe(403);
-    expect((await ok('lanhdao', d.id, { type: 'assign', handlerId: ids.chuyenvien })).status).toBe(
-      'in_progress',
-    );
+    const assigned = await ok('lanhdao', d.id, { type: 'assign', handlerId: ids.chuyenvien });
+    expect(assigned).toMatchObject({ status: 'in_progress', handlerName: 'Trần Văn Hùng', tone: 'on_time' });
+    expect((assigned as unknown as { daysLeft: number }).daysLeft).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses at intake, withdraws at the applicant’s request, suspends on the leader’s decision', async () => {

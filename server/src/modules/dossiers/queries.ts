@@ -24,6 +24,8 @@ export const QUEUES = [
 export type Queue = (typeof QUEUES)[number];
 
 const OPEN = ['received', 'in_progress', 'supplement_requested'];
+/** Received and not yet finished: the due date is running (or paused for a supplement). */
+export const OPEN_STATUSES: ReadonlySet<string> = new Set(OPEN);
 
 /** Deadline colour: overdue, due within 2 working days, or on time. */
 export function deadlineState(

@@ -16,13 +16,14 @@ import {
   RETURN_METHODS,
   STATUS_LABELS,
 } from './lifecycle.ts';
-import { officerQueue, QUEUES, track } from './queries.ts';
+import { deadlineState, OPEN_STATUSES, officerQueue, QUEUES, track } from './queries.ts';
 import {
   actionsFor,
   assignees,
   counterIntake,
   type DossierContext,
   getDossier,
+  personName,
   rate,
   runCommand,
   submitOnline,
@@ -60,6 +61,7 @@ const dossierSchema = z
     receivingAgencyId: z.uuid(),
     competentAgencyId: z.uuid(),
     handlerId: z.uuid().nullable(),
+    handlerName: z.string().nullable(),
     formData: z.record(z.string(), z.unknown()),
     receivedAt: z.string().nullable(),
     dueAt: z
@@ -67,6 +69,12 @@ const dossierSchema = z
       .nullable()
       .meta({ description: 'The appointment in force (extended if any), Vietnam time' }),
     finishedAt: z.string().nullable(),
+    daysLeft: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Working days to the due date (negative when late)' }),
+    tone: z.enum(['on_time', 'due_soon', 'overdue']).nullable(),
     digitizedAt: z
       .string()
       .nullable()
@@ -164,11 +172,16 @@ export const dossierRoutes =
       receivingAgencyId: row.receivingAgencyId,
       competentAgencyId: row.competentAgencyId,
       handlerId: row.handlerId,
+      handlerName: row.handlerId ? await personName(ctx, row.handlerId) : null,
       formData: row.formData,
       receivedAt: iso(row.receivedAt),
       dueAt: iso(row.dueAt),
       finishedAt: iso(row.finishedAt),
       digitizedAt: iso(row.digitizedAt),
+      // The deadline colour while the dossier is open, as in the work lists.
+      ...(OPEN_STATUSES.has(row.status)
+        ? deadlineState(row.dueAt, new Date(), await loadCalendar(database.db, config))
+        : { daysLeft: null, tone: null }),
       ...(await componentsOf(ctx, row)),
       actions: await actionsFor(ctx, actor, row),
     });

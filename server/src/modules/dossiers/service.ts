@@ -515,3 +515,12 @@ export async function assignees(ctx: DossierContext, actor: Actor, dossierId: st
     )
     .orderBy(persons.fullName);
 }
+
+/** A person's name, for a dossier's handler. */
+export async function personName(ctx: DossierContext, personId: string): Promise<string | null> {
+  const [p] = await ctx.database.db
+    .select({ name: persons.fullName })
+    .from(persons)
+    .where(eq(persons.id, personId));
+  return p?.name ?? null;
+}
