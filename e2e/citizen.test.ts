@@ -6,6 +6,7 @@ import {
   ensureWebBuilt,
   fitsViewportWidth,
   launchChromium,
+  pdfFile,
   type RunningServer,
   resultsDir,
   seriousA11yViolations,
@@ -22,19 +23,7 @@ const LEADER = 'lanhdao@demo.cqs.example';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 
-/** A small but valid PDF (one empty page), different per `label`. */
-function pdf(label: string) {
-  const body = [
-    '%PDF-1.4',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj',
-    `% ${label}`,
-    'trailer << /Root 1 0 R >>',
-    '%%EOF',
-  ].join('\n');
-  return { name: `${label}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(body) };
-}
+const pdf = pdfFile;
 
 /** A Windows program renamed to look like a PDF: the browser believes the name, the server reads the bytes. */
 const renamedExe = {
@@ -46,11 +35,7 @@ const renamedExe = {
   ]),
 };
 
-/**
- * Opens a page of the app the way a link inside it does. (Loading `/nop-ho-so/1.000426` straight
- * from the server is answered 404 today: the server takes the dot in a procedure code for a file
- * extension; reported, not ours to change.)
- */
+/** Opens a page of the app the way a link inside it does (no page load). */
 async function openInApp(page: Page, path: string): Promise<void> {
   if (!page.url().startsWith('http')) throw new Error('open a page of the app first');
   await page.evaluate((to) => {

@@ -1,5 +1,6 @@
 export { seriousA11yViolations } from './a11y.ts';
 export { chromiumPath, launchChromium } from './browser.ts';
+export { pdfFile } from './files.ts';
 export {
   fitsViewportWidth,
   signInFromHome,
