@@ -156,6 +156,8 @@ describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
     });
     expect(before).toMatchObject({ version: 1, level2FeeWaived: false });
     expect(before.processingTime).not.toEqual(now.processingTime);
+    // The published wording of the old time is not kept beside the new one.
+    expect(now.processingTimeText).toBeNull();
     const versions = await get<{ items: { version: number }[] }>('/api/catalog/procedures/1.000894/versions');
     expect(versions.items.map((v) => v.version)).toEqual([1, 2]);
 

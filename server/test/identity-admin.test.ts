@@ -71,6 +71,23 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
     });
     expect(elsewhere.statusCode).toBe(403);
     expect(elsewhere.json().title).toBe('Bạn không có quyền thực hiện thao tác này.');
+    // An agency admin hands out only the agency's own roles, never a platform role, and not to themselves.
+    const escalate = await as('quantri.so', {
+      method: 'POST',
+      url: `/api/identity/persons/${created.json().id}/roles`,
+      payload: { agencyCode: justice, role: 'system_admin' },
+    });
+    expect(escalate.statusCode).toBe(403);
+    expect(escalate.json().detail).toContain('Chỉ quản trị hệ thống');
+    const me = (await as('quantri.so', { method: 'GET', url: '/api/me' })).json();
+    const ownAdmin = me.roles.find((r: { role: string }) => r.role === 'agency_admin');
+    const selfRevoke = await as('quantri.so', {
+      method: 'DELETE',
+      url: `/api/identity/persons/${me.id}/roles`,
+      payload: { agencyCode: ownAdmin.agencyCode, role: 'agency_admin' },
+    });
+    expect(selfRevoke.statusCode).toBe(403);
+    expect(selfRevoke.json().detail).toContain('chính mình');
     const byCitizen = await as('nguyenvanan', {
       method: 'GET',
       url: `/api/identity/persons?agency=${justice}`,

@@ -15,7 +15,15 @@ export function SignedInMenu({ me }: { me: Me }) {
   const roleLine = firstRole ? describeRole(t, firstRole, i18n.language) : null;
 
   return (
-    <Menu position="bottom-end" width={300} shadow="md" offset={6} withinPortal>
+    // No focus placeholder: axe flags the empty element Mantine adds as a menu child (aria-required-children).
+    <Menu
+      position="bottom-end"
+      width={300}
+      shadow="md"
+      offset={6}
+      withinPortal
+      withInitialFocusPlaceholder={false}
+    >
       <Menu.Target>
         <UnstyledButton className="cqs-user-button" data-testid="user-menu">
           <Avatar color="brand" variant="filled" radius="xl" size={40} aria-hidden="true">

@@ -93,8 +93,16 @@ export async function createVersion(
     .update(procedureVersions)
     .set({ isCurrent: false })
     .where(and(eq(procedureVersions.procedureId, procedureId), eq(procedureVersions.isCurrent, true)));
+  // A new time or fee makes the published wording of the old one wrong: it goes unless given anew.
+  const stale: VersionPatch = {
+    ...(patch.processingTime !== undefined && patch.processingTimeText === undefined
+      ? { processingTimeText: null }
+      : {}),
+    ...(patch.fees !== undefined && patch.feeText === undefined ? { feeText: null } : {}),
+  };
   await tx.insert(procedureVersions).values({
     ...content,
+    ...stale,
     ...patch,
     source,
     id: newId(),

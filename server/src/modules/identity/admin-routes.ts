@@ -38,6 +38,32 @@ const personSummary = z.object({
 
 const forbid = () => IdentityErrors.create('FORBIDDEN');
 
+// The roles of an agency's own staff; an agency admin hands out only these. The platform's roles
+// (system_admin, dx_office) are granted by those who run the platform.
+const AGENCY_ROLES: ReadonlySet<string> = new Set([
+  'counter_officer',
+  'specialist',
+  'leader',
+  'agency_admin',
+]);
+const ADMIN_ROLES: ReadonlySet<string> = new Set(['agency_admin', 'system_admin']);
+
+/** May the actor grant or revoke `role` in this agency (for `personId`)? Throws a clear 403 if not. */
+function checkRoleChange(actor: Actor, agencyId: string, role: string, personId: string | null) {
+  if (!can(actor, 'agency.manage_staff', { type: 'agency', id: agencyId })) throw forbid();
+  if (!AGENCY_ROLES.has(role) && !can(actor, 'platform.manage_settings', { type: 'platform' }))
+    throw IdentityErrors.create('FORBIDDEN', {
+      vi: 'Chỉ quản trị hệ thống mới cấp hoặc thu hồi vai trò cấp tỉnh này.',
+      en: 'Only system administrators grant or revoke this platform role.',
+    });
+  // Nobody removes their own administration rights by mistake (and locks the door behind them).
+  if (personId === actor.personId && ADMIN_ROLES.has(role))
+    throw IdentityErrors.create('FORBIDDEN', {
+      vi: 'Không thể tự cấp hoặc thu hồi quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.',
+      en: 'You cannot grant or revoke your own administration rights; ask another administrator.',
+    });
+}
+
 /** May the actor manage this person's account: system admin, or admin of an agency the person works in. */
 async function mayManagePerson(ctx: IdentityContext, actor: Actor, personId: string): Promise<boolean> {
   if (can(actor, 'person.update', { type: 'person', id: personId }) && actor.personId !== personId)
@@ -219,7 +245,7 @@ export const adminRoutes =
       async (req, reply) => {
         const { actor } = requireAuth(req);
         const agency = await findAgencyByCode(db, req.body.agencyCode);
-        if (!can(actor, 'agency.manage_staff', { type: 'agency', id: agency.id })) throw forbid();
+        checkRoleChange(actor, agency.id, req.body.role, null);
         const person = await inTransaction(database, async (tx) => {
           const p = await createPerson(
             tx,
@@ -253,7 +279,7 @@ export const adminRoutes =
         async (req) => {
           const { actor } = requireAuth(req);
           const agency = await findAgencyByCode(db, req.body.agencyCode);
-          if (!can(actor, 'agency.manage_staff', { type: 'agency', id: agency.id })) throw forbid();
+          checkRoleChange(actor, agency.id, req.body.role, req.params.id);
           await getPerson(db, req.params.id);
           await inTransaction(database, (tx) =>
             (method === 'post' ? grantRole : revokeRole)(
