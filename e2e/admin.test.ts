@@ -120,6 +120,8 @@ describe('administration', () => {
       .selectOption({ label: 'Cán bộ một cửa' });
     await dialog.getByRole('button', { name: 'Cấp quyền' }).click();
     await dialog.getByText('Đã cấp vai trò Cán bộ một cửa tại Trung tâm Phục vụ hành chính công').waitFor();
+    // The button has its label back once the list is reloaded (a loading button shows only a spinner).
+    await dialog.locator('button[data-loading]').waitFor({ state: 'detached' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Đóng' }).first().click();
     await row.getByText('Cán bộ một cửa').waitFor();

@@ -15,7 +15,10 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes
           .slice(0, 3)
-          .map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? n.failureSummary ?? ''}]`)
+          .map(
+            (n) =>
+              `${n.target.join(' ')} ${n.html.slice(0, 200)} [${n.any[0]?.message ?? n.failureSummary ?? ''}]`,
+          )
           .join(', ')}`,
     );
 }

@@ -19,6 +19,8 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Dialogs and menus appear at once (the app honours reduced motion): checks never catch a fade.
+      '--force-prefers-reduced-motion',
     ],
   });
 }

@@ -28,6 +28,8 @@ export function watchProblems(page: Page, options: WatchOptions = {}): string[] 
   const leftBehind = (request: Request) =>
     request.failure()?.errorText === 'net::ERR_ABORTED' &&
     (startedAt.get(request) !== navigations ||
+      // The app cancels a fetch whose answer it no longer needs (another year, another search).
+      request.resourceType() === 'fetch' ||
       STATIC.has(request.resourceType()) ||
       // The tab icon is fetched by the browser itself and dropped like any other static file.
       new URL(request.url()).pathname.startsWith('/favicon'));

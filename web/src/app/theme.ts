@@ -24,6 +24,8 @@ export const theme = createTheme({
   primaryShade: 8,
   colors: { brand },
   defaultRadius: 'md',
+  // People who ask their phone for less motion get dialogs and menus without animation.
+  respectReducedMotion: true,
   cursorType: 'pointer',
   components: {
     // md, which app.css makes 44 px high: the smallest comfortable touch target.

@@ -2,7 +2,7 @@ import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Modal.css';
 import '@mantine/core/styles/Overlay.css';
 import { Button, Group, type MantineColor, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../ui/api';
 import { asApiError } from './errors';
@@ -27,6 +27,11 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
   const { t } = useTranslation('admin');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // The words stay while the dialog closes: its buttons never go nameless mid-way.
+  const [shown, setShown] = useState(request);
+  useEffect(() => {
+    if (request) setShown(request);
+  }, [request]);
   const close = () => {
     if (busy) return;
     setError(null);
@@ -49,19 +54,19 @@ export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | 
     <Modal
       opened={request !== null}
       onClose={close}
-      title={request?.title}
+      title={shown?.title}
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
-        <Text>{request?.body}</Text>
+        <Text>{shown?.body}</Text>
         {error && <RequestError error={error} />}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={close} disabled={busy}>
             {t('common.cancel')}
           </Button>
-          <Button color={request?.color ?? 'red'} onClick={confirm} loading={busy}>
-            {request?.confirmLabel}
+          <Button color={shown?.color ?? 'red'} onClick={confirm} loading={busy}>
+            {shown?.confirmLabel}
           </Button>
         </Group>
       </Stack>

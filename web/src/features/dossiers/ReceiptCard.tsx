@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
+import { trackHref } from './api';
 import { vnDateTime } from './format';
 import { type Dossier, formHref } from './model';
 import { QrCode } from './QrCode';
@@ -13,7 +14,7 @@ import './i18n';
 export function ReceiptCard({ dossier }: { dossier: Dossier }) {
   const { t, i18n } = useTranslation('dossiers');
   if (!dossier.code) return null;
-  const trackPath = `/tra-cuu?ma=${encodeURIComponent(dossier.code)}`;
+  const trackPath = trackHref(dossier.code);
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="receipt-title">
       <Stack gap="md">

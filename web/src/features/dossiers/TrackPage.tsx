@@ -1,28 +1,13 @@
 import '@mantine/core/styles/Timeline.css';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Container,
-  Group,
-  Stack,
-  Text,
-  TextInput,
-  Timeline,
-  Title,
-} from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Badge, Button, Card, Container, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { usePageTitle } from '../../app/title';
-import { LoadingState } from '../../ui/LoadingState';
 import { pickLocalized } from '../../ui/localized';
-import { useApiQuery } from '../../ui/useApiQuery';
-import { type TrackedDossier, trackPath, vietnamDateTime } from './api';
-
-const CODE = /^[0-9A-Z.]{3,35}-\d{6}-\d{4}$/;
-const SECRET = /^(0\d{9,10}|\d{12})$/;
+import { type TrackedDossier, trackHref, vietnamDateTime } from './api';
+import { TrackFields, TrackNotice } from './TrackFields';
+import { useTrack } from './useTrack';
 
 /**
  * `/tra-cuu?ma=…`: anyone follows a dossier with its code (printed and in the QR code of the
@@ -32,26 +17,13 @@ export function TrackPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('track.title'));
   const params = new URLSearchParams(window.location.search);
-  const [code, setCode] = useState(params.get('ma') ?? '');
-  const [secret, setSecret] = useState('');
-  const [asked, setAsked] = useState<{ code: string; secret: string } | null>(null);
-  const [errors, setErrors] = useState<{ code?: string; secret?: string }>({});
-  const result = useApiQuery<TrackedDossier>(asked ? trackPath(asked.code, asked.secret) : null, {
-    fresh: true,
-  });
+  const form = useTrack(params.get('ma') ?? '');
+  const { result } = form;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const c = code.trim().toUpperCase();
-    const s = secret.replace(/\s+/g, '');
-    const next = {
-      code: CODE.test(c) ? undefined : t('track.codeInvalid'),
-      secret: SECRET.test(s) ? undefined : t('track.secretInvalid'),
-    };
-    setErrors(next);
-    if (next.code || next.secret) return;
-    navigate(`/tra-cuu?ma=${encodeURIComponent(c)}`, { replace: true });
-    setAsked({ code: c, secret: s });
+    const asked = form.ask();
+    if (asked) navigate(trackHref(asked.code), { replace: true });
   };
 
   return (
@@ -63,26 +35,7 @@ export function TrackPage() {
         <Text>{t('track.intro')}</Text>
         <Card withBorder padding="lg" radius="md" component="form" onSubmit={submit} noValidate>
           <Stack gap="md">
-            <TextInput
-              label={t('track.code')}
-              description={t('track.codeHelp')}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              error={errors.code}
-              autoCapitalize="characters"
-              autoComplete="off"
-              required
-            />
-            <TextInput
-              label={t('track.secret')}
-              description={t('track.secretHelp')}
-              value={secret}
-              onChange={(e) => setSecret(e.currentTarget.value)}
-              error={errors.secret}
-              inputMode="numeric"
-              autoComplete="tel"
-              required
-            />
+            <TrackFields form={form} />
             <Group>
               <Button type="submit" size="md">
                 {t('track.submit')}
@@ -90,16 +43,7 @@ export function TrackPage() {
             </Group>
           </Stack>
         </Card>
-        {result.status === 'loading' && <LoadingState label={t('track.loading')} />}
-        {result.status === 'error' && (
-          <Alert color={result.error.status === 404 ? 'yellow' : 'red'} variant="light" role="alert">
-            {result.error.status === 404
-              ? t('track.notFound')
-              : result.error.status === 429
-                ? t('track.tooMany')
-                : t('track.error')}
-          </Alert>
-        )}
+        <TrackNotice result={result} />
         {result.status === 'success' && <Tracked dossier={result.data} language={i18n.language} />}
       </Stack>
     </Container>

@@ -1,6 +1,6 @@
 import type { Localized } from '../../ui/localized';
 
-// The shapes of the dossier API as the citizen's pages use them (see server/src/modules/dossiers/*routes.ts).
+// The shapes of the dossier API as the citizen's pages and the officials' workspace use them (see server/src/modules/dossiers/*routes.ts).
 
 export const DOSSIER_STATUSES = [
   'draft',
@@ -42,7 +42,17 @@ export interface DossierComponent {
   files: number;
 }
 
-/** `GET /api/dossiers/:id`. */
+/** Who the dossier is for, as given at submission (the applicant may have no account). */
+export interface DossierApplicant {
+  fullName: string;
+  cccd: string | null;
+  phone: string | null;
+  email: string | null;
+  addressCommuneCode: string | null;
+  addressDetail: string | null;
+}
+
+/** `GET /api/dossiers/:id`: the same view for the citizen's pages and the officials' workspace. */
 export interface Dossier {
   id: string;
   code: string | null;
@@ -52,11 +62,15 @@ export interface Dossier {
   procedureVersion: number;
   procedureCode: string;
   procedureName: Localized;
-  applicant: { fullName: string; cccd: string | null; phone: string | null; email: string | null };
+  applicant: DossierApplicant;
+  receivingAgencyId: string;
+  competentAgencyId: string;
+  handlerId: string | null;
   formData: Record<string, unknown>;
   receivedAt: string | null;
   dueAt: string | null;
   finishedAt: string | null;
+  digitizedAt: string | null;
   components: DossierComponent[];
   actions: DossierAction[];
 }

@@ -1,16 +1,12 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
-import { LoadingState } from '../../ui/LoadingState';
 import { pickLocalized } from '../../ui/localized';
-import { useApiQuery } from '../../ui/useApiQuery';
-import { type TrackedDossier, trackPath, vietnamDateTime } from '../dossiers/api';
+import { type TrackedDossier, trackHref, vietnamDateTime } from '../dossiers/api';
+import { TrackFields, TrackNotice } from '../dossiers/TrackFields';
+import { useTrack } from '../dossiers/useTrack';
 import '../catalog/i18n';
-
-// The same checks as the tracking page (/tra-cuu), so both say the same thing about the same input.
-const CODE = /^[0-9A-Z.]{3,35}-\d{6}-\d{4}$/;
-const SECRET = /^(0\d{9,10}|\d{12})$/;
 
 /**
  * "Theo dõi hồ sơ" on the home page: the code from the receipt and the phone number or CCCD given
@@ -20,24 +16,13 @@ const SECRET = /^(0\d{9,10}|\d{12})$/;
 export function TrackBox() {
   const { t } = useTranslation();
   const { t: tc, i18n } = useTranslation('catalog');
-  const [code, setCode] = useState('');
-  const [secret, setSecret] = useState('');
-  const [errors, setErrors] = useState<{ code?: string; secret?: string }>({});
-  const [asked, setAsked] = useState<{ code: string; secret: string } | null>(null);
-  const result = useApiQuery<TrackedDossier>(asked ? trackPath(asked.code, asked.secret) : null, {
-    fresh: true,
-  });
+  // The same checks as the tracking page (/tra-cuu), so both say the same thing about the same input.
+  const form = useTrack();
+  const { result } = form;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const c = code.trim().toUpperCase();
-    const s = secret.replace(/\s+/g, '');
-    const next = {
-      code: CODE.test(c) ? undefined : t('track.codeInvalid'),
-      secret: SECRET.test(s) ? undefined : t('track.secretInvalid'),
-    };
-    setErrors(next);
-    if (!next.code && !next.secret) setAsked({ code: c, secret: s });
+    form.ask();
   };
 
   return (
@@ -53,43 +38,14 @@ export function TrackBox() {
         </div>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <TextInput
-              label={t('track.code')}
-              description={t('track.codeHelp')}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              error={errors.code}
-              autoCapitalize="characters"
-              autoComplete="off"
-              spellCheck={false}
-              required
-            />
-            <TextInput
-              label={t('track.secret')}
-              description={t('track.secretHelp')}
-              value={secret}
-              onChange={(e) => setSecret(e.currentTarget.value)}
-              error={errors.secret}
-              inputMode="numeric"
-              autoComplete="tel"
-              required
-            />
+            <TrackFields form={form} />
             <Group>
               <Button type="submit">{t('track.submit')}</Button>
             </Group>
           </Stack>
         </form>
         <div aria-live="polite">
-          {result.status === 'loading' && <LoadingState label={t('track.loading')} />}
-          {result.status === 'error' && (
-            <Alert color={result.error.status === 404 ? 'yellow' : 'red'} variant="light" role="alert">
-              {result.error.status === 404
-                ? t('track.notFound')
-                : result.error.status === 429
-                  ? t('track.tooMany')
-                  : t('track.error')}
-            </Alert>
-          )}
+          <TrackNotice result={result} />
           {result.status === 'success' && <Tracked dossier={result.data} language={i18n.language} />}
         </div>
       </Stack>
@@ -120,12 +76,7 @@ function Tracked({ dossier, language }: { dossier: TrackedDossier; language: str
           <strong>{t(`track.step.${last.type}`, { defaultValue: last.type })}</strong> ({when(last.at)})
         </Text>
       )}
-      <Button
-        component={Link}
-        href={`/tra-cuu?ma=${encodeURIComponent(dossier.code)}`}
-        variant="light"
-        mt="xs"
-      >
+      <Button component={Link} href={trackHref(dossier.code)} variant="light" mt="xs">
         {tc('home.track.details')}
       </Button>
     </Stack>

@@ -1,4 +1,3 @@
-import '@mantine/core/styles/PasswordInput.css';
 import '@mantine/core/styles/Image.css';
 import { Alert, Badge, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, sendJson } from '../../ui/api';
@@ -44,17 +44,19 @@ export function PasswordCard() {
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={420}>
-          <PasswordInput
+          <TextInput
             label={t('security.currentPassword')}
+            type="password"
             autoComplete="current-password"
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}
             error={error?.fieldMessage('body.currentPassword', lang)}
             required
           />
-          <PasswordInput
+          <TextInput
             label={t('security.newPassword')}
             description={t('security.newPasswordHelp')}
+            type="password"
             autoComplete="new-password"
             value={next}
             onChange={(e) => setNext(e.currentTarget.value)}

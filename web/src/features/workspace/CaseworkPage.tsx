@@ -13,8 +13,7 @@ import { DossierHeader } from './casework/DossierHeader';
 import { FormDataView } from './casework/FormDataView';
 import { type FormNumber, FormsLinks } from './casework/FormsLinks';
 import { TimelineSection } from './casework/TimelineSection';
-import { ComponentFiles } from './files/ComponentFiles';
-import { DigitizeButton } from './files/DigitizeButton';
+import { ComponentScans } from './files/ComponentScans';
 import { ResultFiles } from './files/ResultFiles';
 import { OfficialGate } from './OfficialGate';
 import { type DossierBundle, useDossier } from './useDossier';
@@ -102,26 +101,7 @@ function Details({ data, me, reload }: { data: DossierBundle; me: Me; reload: ()
         <Title order={2} fz="h3" id="components-title" mb="xs">
           {t('files.components')}
         </Title>
-        <ComponentFiles
-          dossierId={dossier.id}
-          components={dossier.components}
-          files={files.items}
-          canScan={canScan}
-          paper={dossier.channel !== 'online'}
-          onChanged={reload}
-        />
-        {/* Digitizing is about paper handed in; an online dossier arrives digital. */}
-        {(dossier.channel !== 'online' || files.digitizedAt) && (
-          <div style={{ marginTop: 16 }}>
-            <DigitizeButton
-              dossierId={dossier.id}
-              digitizedAt={files.digitizedAt}
-              canScan={canScan}
-              hasScans={files.items.some((f) => f.purpose === 'component')}
-              onDone={reload}
-            />
-          </div>
-        )}
+        <ComponentScans dossier={dossier} files={files} canScan={canScan} onChanged={reload} />
       </Card>
       <Card withBorder padding="lg" radius="md" component="section" aria-labelledby="results-title">
         <Title order={2} fz="h3" id="results-title" mb="xs">

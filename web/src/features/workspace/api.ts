@@ -1,6 +1,7 @@
 import type { Me, Role } from '../../app/auth';
 import { ApiError } from '../../ui/api';
 import type { Localized } from '../../ui/localized';
+import type { DossierFile } from '../dossiers/model';
 
 // The shapes of the dossier API as the workspace reads them (server/src/modules/dossiers/*routes.ts).
 
@@ -59,70 +60,9 @@ export const OFFICIAL_ACTIONS = [
 ] as const;
 export type OfficialAction = (typeof OFFICIAL_ACTIONS)[number];
 
-export interface Applicant {
-  fullName: string;
-  cccd: string | null;
-  phone: string | null;
-  email: string | null;
-  addressCommuneCode: string | null;
-  addressDetail: string | null;
-}
+// The dossier's own shapes are shared with the citizen's pages (one `GET /api/dossiers/:id` view).
+export type { Dossier, DossierComponent, DossierFile, TimelineEvent } from '../dossiers/model';
 
-export interface DossierComponent {
-  index: number;
-  name: string;
-  required: boolean;
-  reusable: boolean;
-  originals: number;
-  copies: number;
-  files: number;
-}
-
-export interface Dossier {
-  id: string;
-  code: string | null;
-  status: string;
-  statusLabel: { vi: string; en: string };
-  channel: string;
-  procedureVersion: number;
-  applicant: Applicant;
-  receivingAgencyId: string;
-  competentAgencyId: string;
-  handlerId: string | null;
-  formData: Record<string, unknown>;
-  receivedAt: string | null;
-  dueAt: string | null;
-  finishedAt: string | null;
-  digitizedAt: string | null;
-  procedureCode: string;
-  procedureName: Localized;
-  components: DossierComponent[];
-  actions: string[];
-}
-
-export interface TimelineEvent {
-  seq: number;
-  type: string;
-  from: string | null;
-  to: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  note: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface DossierFile {
-  id: string;
-  purpose: 'component' | 'result';
-  componentIndex: number | null;
-  label: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedAt: string;
-  url: string;
-}
 export interface FileList {
   items: DossierFile[];
   digitizedAt: string | null;

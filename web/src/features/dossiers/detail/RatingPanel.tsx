@@ -3,9 +3,8 @@ import '@mantine/core/styles/Radio.css';
 import { Button, Card, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, sendJson } from '../../../ui/api';
-import { pickLocalized } from '../../../ui/localized';
 import { dossierPath, type TimelineEvent } from '../model';
+import { usePost } from './usePost';
 
 const SCORES = ['1', '2', '3', '4', '5'] as const;
 
@@ -22,11 +21,10 @@ export function RatingPanel({
   rated: TimelineEvent | undefined;
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation('dossiers');
+  const { t } = useTranslation('dossiers');
   const [score, setScore] = useState<string | null>(null);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, post } = usePost();
 
   if (rated) {
     const given = String(rated.data.score ?? '');
@@ -55,21 +53,11 @@ export function RatingPanel({
       setError(t('rating.choose'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson('POST', `${dossierPath(dossierId)}/rating`, {
-        score: Number(score),
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      });
-      onDone();
-    } catch (e) {
-      setError(
-        e instanceof ApiError && e.detail ? pickLocalized(e.detail, i18n.language) : t('wizard.network'),
-      );
-    } finally {
-      setBusy(false);
-    }
+    await post(
+      `${dossierPath(dossierId)}/rating`,
+      { score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      onDone,
+    );
   };
 
   return (

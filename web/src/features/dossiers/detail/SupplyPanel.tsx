@@ -1,11 +1,10 @@
 import { Alert, Button, Card, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, sendJson } from '../../../ui/api';
-import { pickLocalized } from '../../../ui/localized';
 import { ComponentFiles } from '../files/ComponentFiles';
 import { vnDateTime } from '../format';
 import { type Dossier, type DossierFile, dossierPath, formHref, type TimelineEvent } from '../model';
+import { usePost } from './usePost';
 
 /**
  * The office asked for more papers (Form 02): what it asked, a place to add files to each
@@ -26,8 +25,7 @@ export function SupplyPanel({
   const [added, setAdded] = useState<DossierFile[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, post } = usePost();
   const request = events.findLast((e) => e.type === 'request_supplement');
   const since = request ? Date.parse(request.at) : 0;
   const all = [...files.filter((f) => !added.some((a) => a.id === f.id)), ...added].filter(
@@ -43,21 +41,11 @@ export function SupplyPanel({
       setError(t('supply.nothingAdded'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson('POST', `${dossierPath(dossier.id)}/commands`, {
-        type: 'supply',
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      onChanged();
-    } catch (e) {
-      setError(
-        e instanceof ApiError && e.detail ? pickLocalized(e.detail, i18n.language) : t('wizard.network'),
-      );
-    } finally {
-      setBusy(false);
-    }
+    await post(
+      `${dossierPath(dossier.id)}/commands`,
+      { type: 'supply', ...(note.trim() ? { note: note.trim() } : {}) },
+      onChanged,
+    );
   };
 
   return (

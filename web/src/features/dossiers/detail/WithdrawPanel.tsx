@@ -1,41 +1,29 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, sendJson } from '../../../ui/api';
-import { pickLocalized } from '../../../ui/localized';
 import { dossierPath } from '../model';
+import { usePost } from './usePost';
 
 /**
  * "Rút hồ sơ": the applicant stops their own dossier. Two steps, so a slip of the thumb cannot
  * do it: the button opens the reason and the warning, and only the confirmation sends it.
  */
 export function WithdrawPanel({ dossierId, onDone }: { dossierId: string; onDone: () => void }) {
-  const { t, i18n } = useTranslation('dossiers');
+  const { t } = useTranslation('dossiers');
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, post } = usePost();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson('POST', `${dossierPath(dossierId)}/commands`, {
-        type: 'withdraw',
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      setError(
-        e instanceof ApiError && e.detail ? pickLocalized(e.detail, i18n.language) : t('wizard.network'),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    post(
+      `${dossierPath(dossierId)}/commands`,
+      { type: 'withdraw', ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      () => {
+        setOpen(false);
+        onDone();
+      },
+    );
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="withdraw-title">

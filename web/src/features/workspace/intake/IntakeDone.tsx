@@ -5,8 +5,7 @@ import { Link } from '../../../app/router';
 import { ErrorState } from '../../../ui/ErrorState';
 import { LoadingState } from '../../../ui/LoadingState';
 import { holdsRole } from '../api';
-import { ComponentFiles } from '../files/ComponentFiles';
-import { DigitizeButton } from '../files/DigitizeButton';
+import { ComponentScans } from '../files/ComponentScans';
 import { formatDateTime } from '../format';
 import { useDossier } from '../useDossier';
 import { PrintSummary } from './PrintSummary';
@@ -72,22 +71,8 @@ export function IntakeDone({ id, me }: { id: string; me: Me }) {
         <Text size="sm" c="dimmed" mb="sm">
           {t('intake.scanHelp')}
         </Text>
-        <ComponentFiles
-          dossierId={dossier.id}
-          components={dossier.components}
-          files={files.items}
-          canScan={canScan}
-          onChanged={reload}
-        />
-        <div style={{ marginTop: 16 }}>
-          <DigitizeButton
-            dossierId={dossier.id}
-            digitizedAt={files.digitizedAt}
-            canScan={canScan}
-            hasScans={files.items.some((f) => f.purpose === 'component')}
-            onDone={reload}
-          />
-        </div>
+        {/* A counter intake is paper (in person or by post), so the scan buttons and "digitized" show. */}
+        <ComponentScans dossier={dossier} files={files} canScan={canScan} onChanged={reload} />
       </Card>
 
       <PrintSummary dossier={dossier} agencies={agencies} files={files.items} />
