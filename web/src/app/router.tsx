@@ -1,4 +1,4 @@
-import { type AnchorHTMLAttributes, forwardRef, type MouseEvent, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, forwardRef, type MouseEvent, useMemo, useSyncExternalStore } from 'react';
 
 // A few dozen lines instead of a router library: the app has a handful of flat paths, and every
 // kilobyte counts on a phone. Pages are plain paths in Vietnamese (`/tai-khoan`), the same in
@@ -85,10 +85,15 @@ export function matchPattern(pattern: string, path: string): Record<string, stri
 
 const currentSearch = () => window.location.search;
 
-/** The query string's values, re-read when it changes (a filter, the Back button), not only the path. */
+/** The query string (`?q=…`), re-read when it changes (a filter, the Back button), not only the path. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch);
+}
+
+/** The query string's values; the same object until the query changes (safe in effect dependencies). */
 export function useSearchParams(): URLSearchParams {
-  const search = useSyncExternalStore(subscribe, currentSearch);
-  return new URLSearchParams(search);
+  const search = useSearch();
+  return useMemo(() => new URLSearchParams(search), [search]);
 }
 
 /** What every page component receives: the path's parameters (`/thu-tuc/:code` → `{ code }`). */

@@ -1,26 +1,5 @@
-import { useMemo, useSyncExternalStore } from 'react';
-
 // Each section keeps its filters, page and selection in the query string, so a link or a reload
-// shows the same view. The app's router re-renders on a change of path only; this hook follows the
-// query too. `cqs:navigate` is the event app/router.tsx fires after navigate().
-const ROUTER_EVENT = 'cqs:navigate';
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(ROUTER_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(ROUTER_EVENT, onChange);
-  };
-}
-
-const currentSearch = () => window.location.search;
-
-/** The query string's values, re-read when it changes. */
-export function useQueryParams(): URLSearchParams {
-  const search = useSyncExternalStore(subscribe, currentSearch);
-  return useMemo(() => new URLSearchParams(search), [search]);
-}
+// shows the same view; sections read it with the router's `useSearchParams()`.
 
 /**
  * Changes some query values (empty or null removes one) without leaving the page or scrolling to

@@ -1,7 +1,7 @@
 import { Container, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PageProps } from '../../app/router';
+import { type PageProps, useSearch } from '../../app/router';
 import { usePageTitle } from '../../app/title';
 import { pickLocalized } from '../../ui/localized';
 import { useApiQuery } from '../../ui/useApiQuery';
@@ -9,7 +9,7 @@ import { type Agency, type CatalogQuery, catalogHref, type FieldCount, readCatal
 import { CatalogFilters } from './CatalogFilters';
 import { CatalogResults } from './CatalogResults';
 import { ProcedureSearchForm } from './ProcedureSearchForm';
-import { navigateKeepingScroll, useLocationSearch } from './useLocationSearch';
+import { navigateKeepingScroll } from './useLocationSearch';
 import './catalog.css';
 import './i18n';
 
@@ -27,7 +27,7 @@ export interface AgencyOption {
 export function CatalogPage(_props: PageProps) {
   const { t } = useTranslation('catalog');
   usePageTitle(t('title'));
-  const search = useLocationSearch();
+  const search = useSearch();
   const query = useMemo(() => readCatalogQuery(search), [search]);
   const fields = useApiQuery<{ items: FieldCount[] }>('/api/catalog/fields');
   const agencies = useAgencyOptions();

@@ -1,7 +1,7 @@
 import { Alert, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, type PageProps } from '../../app/router';
+import { Link, type PageProps, useSearchParams } from '../../app/router';
 import { usePageTitle } from '../../app/title';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
@@ -12,7 +12,6 @@ import { useWizardLoad } from './submit/load';
 import { Receipt } from './submit/Receipt';
 import { clearSession } from './submit/session';
 import { Wizard } from './submit/Wizard';
-import { useLocationSearch } from './useLocationSearch';
 import './dossiers.css';
 import './i18n';
 
@@ -24,7 +23,7 @@ export function SubmitPage({ params }: PageProps) {
   const { t } = useTranslation('dossiers');
   usePageTitle(t('wizard.title'));
   const code = params.code ?? '';
-  const search = useLocationSearch();
+  const search = useSearchParams();
   const receiptId = search.get('bien-nhan');
   return (
     <RequireSignIn>

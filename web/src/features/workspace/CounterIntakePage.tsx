@@ -1,13 +1,12 @@
 import { Alert, Anchor, Container, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../app/auth';
-import { Link, type PageProps } from '../../app/router';
+import { Link, type PageProps, useSearchParams } from '../../app/router';
 import { usePageTitle } from '../../app/title';
 import { desksOf } from './api';
 import { IntakeDone } from './intake/IntakeDone';
 import { IntakeForm } from './intake/IntakeForm';
 import { OfficialGate } from './OfficialGate';
-import { useQueryParams } from './useQueryParams';
 import './i18n';
 
 /**
@@ -22,7 +21,7 @@ export function CounterIntakePage(_props: PageProps) {
 
 function Intake({ me }: { me: Me }) {
   const { t } = useTranslation('workspace');
-  const id = useQueryParams().get('hoSo');
+  const id = useSearchParams().get('hoSo');
   return (
     <Container size="lg" py="xl" className="ws-root">
       <Stack gap="lg">

@@ -3,14 +3,13 @@ import { Badge, Button, Container, Group, Stack, Tabs, Text, TextInput, Title } 
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeRole, type Me } from '../../app/auth';
-import { Link, navigate, type PageProps } from '../../app/router';
+import { Link, navigate, type PageProps, useSearchParams } from '../../app/router';
 import { usePageTitle } from '../../app/title';
 import { SearchIcon } from '../../ui/icons';
 import { useApiQuery } from '../../ui/useApiQuery';
 import { desksOf, isQueue, QUEUES, type Queue, type QueuePage, queuePath } from './api';
 import { OfficialGate } from './OfficialGate';
 import { QueueList } from './QueueList';
-import { useQueryParams } from './useQueryParams';
 import { useQueueCounts } from './useQueueCounts';
 import './i18n';
 
@@ -29,7 +28,7 @@ export function WorkspacePage(_props: PageProps) {
 function Queues({ me }: { me: Me }) {
   const { t, i18n } = useTranslation('workspace');
   const { t: tApp } = useTranslation();
-  const params = useQueryParams();
+  const params = useSearchParams();
   const isDesk = desksOf(me).length > 0;
   const asked = params.get('queue');
   // The desk starts with what waits to be checked; handlers with what they are working on.

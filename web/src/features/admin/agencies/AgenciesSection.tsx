@@ -1,12 +1,13 @@
 import { NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '../../../app/router';
 import { ErrorState } from '../../../ui/ErrorState';
 import { LoadingState } from '../../../ui/LoadingState';
 import { formatNumber } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import type { SectionProps } from '../AdminPage';
 import { managedAgencies } from '../access';
-import { setQueryParams, useQueryParams } from '../query';
+import { setQueryParams } from '../query';
 import { SearchInput } from '../SearchInput';
 import { SectionHeader } from '../SectionHeader';
 import { AgencyTable } from './AgencyTable';
@@ -22,7 +23,7 @@ const ADMIN_UNIT = /^\d{2}$|^\d{5}$/;
  */
 export function AgenciesSection({ access }: SectionProps) {
   const { t, i18n } = useTranslation('admin');
-  const params = useQueryParams();
+  const params = useSearchParams();
   const filters = {
     q: params.get('q') ?? '',
     level: params.get('cap') ?? '',

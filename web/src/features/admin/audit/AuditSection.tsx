@@ -1,5 +1,6 @@
 import { NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '../../../app/router';
 import { ErrorState } from '../../../ui/ErrorState';
 import { LoadingState } from '../../../ui/LoadingState';
 import { formatNumber, pickLocalized } from '../../../ui/localized';
@@ -8,7 +9,7 @@ import type { SectionProps } from '../AdminPage';
 import { useAllAgencies } from '../agencies/api';
 import { formatDateTime } from '../format';
 import { Pager } from '../Pager';
-import { pageParam, setQueryParams, useQueryParams } from '../query';
+import { pageParam, setQueryParams } from '../query';
 import { ScrollTable } from '../ScrollTable';
 import { SearchInput } from '../SearchInput';
 import { SectionHeader } from '../SectionHeader';
@@ -25,7 +26,7 @@ const PAGE_SIZE = 25;
  */
 export function AuditSection({ me }: SectionProps) {
   const { t, i18n } = useTranslation('admin');
-  const params = useQueryParams();
+  const params = useSearchParams();
   const action = params.get('hanhdong') ?? '';
   const subject = params.get('doituong') ?? '';
   const page = pageParam(params);

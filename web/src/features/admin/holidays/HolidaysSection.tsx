@@ -1,9 +1,10 @@
 import { Alert, Button, Group, NativeSelect, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '../../../app/router';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import type { SectionProps } from '../AdminPage';
-import { setQueryParams, useQueryParams } from '../query';
+import { setQueryParams } from '../query';
 import { SectionHeader } from '../SectionHeader';
 import { type Holidays, holidaysPath, type Schedule, schedulePath, vietnamYear } from './api';
 import { CsvImport } from './CsvImport';
@@ -18,7 +19,7 @@ import '../i18n';
  */
 export function HolidaysSection(_props: SectionProps) {
   const { t } = useTranslation('admin');
-  const params = useQueryParams();
+  const params = useSearchParams();
   const thisYear = vietnamYear();
   const asked = Number(params.get('nam'));
   const year = Number.isInteger(asked) && asked >= 1900 && asked <= 2199 ? asked : thisYear;

@@ -1,12 +1,13 @@
 import { NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '../../../app/router';
 import { ErrorState } from '../../../ui/ErrorState';
 import { LoadingState } from '../../../ui/LoadingState';
 import { formatNumber } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import type { SectionProps } from '../AdminPage';
 import { Pager } from '../Pager';
-import { pageParam, setQueryParams, useQueryParams } from '../query';
+import { pageParam, setQueryParams } from '../query';
 import { SearchInput } from '../SearchInput';
 import { SectionHeader } from '../SectionHeader';
 import { PAGE_SIZE, type ProcedurePage, proceduresPath } from './api';
@@ -20,7 +21,7 @@ import '../i18n';
  */
 export function ProceduresSection(_props: SectionProps) {
   const { t, i18n } = useTranslation('admin');
-  const params = useQueryParams();
+  const params = useSearchParams();
   const code = params.get('ma');
   const filters = {
     q: params.get('q') ?? '',

@@ -3,6 +3,7 @@ import '@mantine/core/styles/Checkbox.css';
 import { Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from '../../../app/router';
 import { ErrorState } from '../../../ui/ErrorState';
 import { LoadingState } from '../../../ui/LoadingState';
 import { formatNumber } from '../../../ui/localized';
@@ -12,7 +13,7 @@ import { AgencySelect } from '../AgencySelect';
 import { managedAgencies } from '../access';
 import { useAllAgencies } from '../agencies/api';
 import { Pager } from '../Pager';
-import { pageParam, setQueryParams, useQueryParams } from '../query';
+import { pageParam, setQueryParams } from '../query';
 import { SearchInput } from '../SearchInput';
 import { SectionHeader } from '../SectionHeader';
 import { PAGE_SIZE, type PersonPage, personsPath } from './api';
@@ -27,7 +28,7 @@ import '../i18n';
  */
 export function UsersSection({ me, access }: SectionProps) {
   const { t, i18n } = useTranslation('admin');
-  const params = useQueryParams();
+  const params = useSearchParams();
   const agencies = useAllAgencies();
   const managed = agencies.status === 'success' ? managedAgencies(access, agencies.data.items) : [];
   const q = params.get('q') ?? '';
