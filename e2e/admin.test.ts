@@ -141,6 +141,8 @@ describe('administration', () => {
       .getByRole('button', { name: 'Kích hoạt lại' })
       .click();
     await row.getByText('Đang hoạt động').waitFor();
+    // The confirmation has finished closing (a check mid-fade would see its pale, half-transparent text).
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot('users');
     expect(problems).toEqual([]);
