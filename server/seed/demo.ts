@@ -6,6 +6,7 @@ import { createPerson } from '../src/modules/identity/accounts.ts';
 import type { Role } from '../src/modules/identity/policy.ts';
 import { grantRole, rolesOf } from '../src/modules/identity/roles.ts';
 import { agencies, persons } from '../src/modules/identity/schema.ts';
+import { seedDemoScorecards } from './scorecards.ts';
 
 /** Demo accounts share a reserved domain, so they are easy to list and to remove. */
 export const DEMO_DOMAIN = 'demo.cqs.example';
@@ -111,6 +112,8 @@ export async function seedDemoAccounts(
       created++;
     }
   });
+  // Demo DX scorecards (illustrative figures from data/), so the ranking has two years to compare.
+  await seedDemoScorecards(database);
   return created;
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedCatalog } from '../seed/catalog.ts';
 import { DEMO_PASSWORD, listDemoAccounts, seedDemoAccounts } from '../seed/demo.ts';
+import { seedDemoPlan } from '../seed/dx-plan.ts';
 import { seedReferenceData } from '../seed/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { Database } from './db/engine.ts';
@@ -79,6 +80,7 @@ ${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
         );
         for (const note of s.notes) console.log(`  note: ${note}`);
         if (flags.demo) console.log(`Demo accounts: ${await seedDemoAccounts(database, config)} added.`);
+        if (flags.demo && (await seedDemoPlan(database))) console.log('Demo DX plan 55/KH-UBND loaded.');
       } finally {
         await database.close();
       }

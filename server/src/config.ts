@@ -120,6 +120,9 @@ const configSchema = z.object({
   FILE_MAX_MB: megabytes(1, 200).default(10),
   DOSSIER_FILES_MAX_MB: megabytes(1, 2000).default(50),
   DEMO_ACCOUNTS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
+  // With the demo accounts: this many dossiers of the last nine months, so the queues and the
+  // statistics have something to show (0 = none; the end-to-end tests start empty).
+  DEMO_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(2000),
 });
 
 export type Config = z.infer<typeof configSchema> & {

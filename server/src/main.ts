@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { seedCatalog } from '../seed/catalog.ts';
 import { seedDemoAccounts } from '../seed/demo.ts';
+import { seedDemoDossiers } from '../seed/demo-dossiers.ts';
+import { seedDemoPlan } from '../seed/dx-plan.ts';
 import { seedReferenceData } from '../seed/index.ts';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/engine.ts';
 import { migrate } from './db/migrate.ts';
+import { backfillFacts } from './modules/dossiers/facts.ts';
+import { loadCalendar } from './platform/calendar/store.ts';
 import { buildApp } from './platform/http/app.ts';
 import { progress } from './platform/progress.ts';
 
@@ -42,8 +46,15 @@ export async function startPlatform(
     const summary = await seedReferenceData(database, config, progress);
     for (const note of summary.notes) log(`  note: ${note}`);
     await seedCatalog(database, config, (n) => progress('Thủ tục hành chính / procedures', n));
-    if (config.DEMO_ACCOUNTS === 'true') await seedDemoAccounts(database, config);
+    if (config.DEMO_ACCOUNTS === 'true') {
+      await seedDemoAccounts(database, config);
+      // The DX plan's tasks are illustrative, so it comes with the demo, never into production.
+      await seedDemoPlan(database);
+      const made = await seedDemoDossiers(database, config);
+      if (made) log(`  Hồ sơ demo / demo dossiers: ${made.toLocaleString('vi-VN')}`);
+    }
   }
+  await backfillFacts(database, await loadCalendar(database.db, config));
   const app = await buildApp({ config, database });
   const mailer = app.identity.mailer.describe;
   await app.listen({ port: config.PORT, host: config.HOST });

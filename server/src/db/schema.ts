@@ -4,5 +4,6 @@ export * from '../modules/catalog/schema.ts';
 export * from '../modules/dossiers/schema.ts';
 export * from '../modules/identity/schema.ts';
 export * from '../modules/notifications/schema.ts';
+export * from '../modules/reporting/schema.ts';
 export * from '../platform/audit/schema.ts';
 export * from '../platform/calendar/schema.ts';

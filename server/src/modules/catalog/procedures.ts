@@ -8,20 +8,22 @@ import { procedures, procedureVersions } from './schema.ts';
 export type ProcedureVersion = typeof procedureVersions.$inferSelect;
 export type ProcedureDetail = ProcedureVersion & { code: string; enabled: boolean; currentVersion: number };
 
-/** A procedure at its current version, or at `version` (a dossier's, for instance). */
+/** A procedure at its current version, or at `version` (a dossier's, for instance): one read. */
 export async function getProcedure(db: Db | Tx, code: string, version?: number): Promise<ProcedureDetail> {
-  const [proc] = await db.select().from(procedures).where(eq(procedures.code, code));
-  if (!proc) throw CatalogErrors.create('NOT_FOUND');
-  const [row] = await db
-    .select()
-    .from(procedureVersions)
-    .where(
+  const [hit] = await db
+    .select({ proc: procedures, row: procedureVersions })
+    .from(procedures)
+    .leftJoin(
+      procedureVersions,
       and(
-        eq(procedureVersions.procedureId, proc.id),
-        eq(procedureVersions.version, version ?? proc.currentVersion),
+        eq(procedureVersions.procedureId, procedures.id),
+        eq(procedureVersions.version, version ?? procedures.currentVersion),
       ),
-    );
-  if (!row) throw CatalogErrors.create('VERSION_NOT_FOUND');
+    )
+    .where(eq(procedures.code, code));
+  if (!hit) throw CatalogErrors.create('NOT_FOUND');
+  if (!hit.row) throw CatalogErrors.create('VERSION_NOT_FOUND');
+  const { proc, row } = hit;
   return { ...row, code: proc.code, enabled: proc.enabled, currentVersion: proc.currentVersion };
 }
 

@@ -94,12 +94,15 @@ export async function prefill(ctx: DossierContext, auth: Auth, procedureCode: st
 }
 
 /** The procedure's document components with the files attached to each so far. */
-export async function componentsOf(ctx: DossierContext, row: Row) {
+export async function componentsOf(ctx: DossierContext, row: Row, opts: { justCreated?: boolean } = {}) {
   const version = await versionOf(ctx.database.db, row);
-  const files = await ctx.database.db
-    .select({ index: dossierFiles.componentIndex, reused: dossierFiles.reusedFromId })
-    .from(dossierFiles)
-    .where(and(eq(dossierFiles.dossierId, row.id), eq(dossierFiles.purpose, 'component')));
+  // A dossier made by this very request has no files yet: one read less on every submission.
+  const files = opts.justCreated
+    ? []
+    : await ctx.database.db
+        .select({ index: dossierFiles.componentIndex, reused: dossierFiles.reusedFromId })
+        .from(dossierFiles)
+        .where(and(eq(dossierFiles.dossierId, row.id), eq(dossierFiles.purpose, 'component')));
   return {
     procedureCode: version?.code ?? '',
     procedureName: version?.name ?? { vi: '' },

@@ -500,7 +500,10 @@ function refusal(state: DossierState, action: DossierAction, ctx: LifecycleConte
 
 /** The commands the state permits now, in `DOSSIER_ACTIONS` order (before authorization). */
 export function allowedCommands(state: DossierState, ctx: LifecycleContext): DossierAction[] {
-  return DOSSIER_ACTIONS.filter((action) => refusal(state, action, ctx) === null);
+  // The status test first: refusal() builds an error (with its stack) for every action it refuses.
+  return DOSSIER_ACTIONS.filter(
+    (action) => ALLOWED_FROM[action].includes(state.status) && refusal(state, action, ctx) === null,
+  );
 }
 
 // ---------------------------------------------------------------------------------------

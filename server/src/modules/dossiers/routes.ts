@@ -161,6 +161,7 @@ export const dossierRoutes =
     const view = async (
       actor: Parameters<typeof actionsFor>[1],
       row: Awaited<ReturnType<typeof getDossier>>,
+      opts: { justCreated?: boolean } = {},
     ) => ({
       id: row.id,
       code: row.code,
@@ -182,7 +183,7 @@ export const dossierRoutes =
       ...(OPEN_STATUSES.has(row.status)
         ? deadlineState(row.dueAt, new Date(), await loadCalendar(database.db, config))
         : { daysLeft: null, tone: null }),
-      ...(await componentsOf(ctx, row)),
+      ...(await componentsOf(ctx, row, opts)),
       actions: await actionsFor(ctx, actor, row),
     });
 
@@ -215,7 +216,7 @@ export const dossierRoutes =
           ...req.body,
           idempotencyKey: req.headers['idempotency-key'],
         });
-        return reply.status(created ? 201 : 200).send(await view(auth.actor, row));
+        return reply.status(created ? 201 : 200).send(await view(auth.actor, row, { justCreated: created }));
       },
     );
 
@@ -243,7 +244,7 @@ export const dossierRoutes =
       async (req, reply) => {
         const auth = requireAuth(req);
         const row = await counterIntake(ctx, auth, req.body);
-        return reply.status(201).send(await view(auth.actor, row));
+        return reply.status(201).send(await view(auth.actor, row, { justCreated: true }));
       },
     );
 

@@ -6,6 +6,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   unique,
@@ -54,6 +55,18 @@ export const dossiers = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }),
     dueAt: timestamp('due_at', { withTimezone: true }), // the one in force (extended if any)
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    // Copies of the lifecycle state for statistics (reporting reads them, DOMAIN.md §2):
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnMethod: text('return_method'), // counter | post | electronic
+    result: text('result'), // approved | refused (to resolve)
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }), // refused at intake, withdrawn, suspended
+    supplementRequests: integer('supplement_requests').notNull().default(0), // after receipt
+    // The first terminal instant after receipt and how it stood against the due date
+    // (lifecycle `outcome`: early | on_time | late), fixed once the dossier is done.
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    outcome: text('outcome'),
+    // Office time from receipt to that instant, minus waits for the applicant, in working days.
+    workingDaysTaken: real('working_days_taken'),
     // The desk has scanned every paper component (Decree 30: the dossier is digitized at intake).
     digitizedAt: timestamp('digitized_at', { withTimezone: true }),
     // The applicant's satisfaction after the return: 1–5 and a comment, once.
@@ -71,6 +84,17 @@ export const dossiers = pgTable(
     index('dossier_competent_status_idx').on(t.competentAgencyId, t.status),
     index('dossier_applicant_idx').on(t.applicantId),
     index('dossier_due_idx').on(t.dueAt),
+    index('dossier_received_at_idx').on(t.receivedAt),
+    index('dossier_outcome_at_idx').on(t.outcomeAt),
+    // The officers' queues of dossiers still in the office's hands (open, or finished and waiting
+    // to be handed back), by due date: a few thousand among millions returned, so a work list reads
+    // its page from here instead of filtering the whole history.
+    index('dossier_receiving_queue_due_idx')
+      .on(t.receivingAgencyId, t.dueAt)
+      .where(sql`${t.status} IN ('received', 'in_progress', 'supplement_requested', 'finished')`),
+    index('dossier_competent_queue_due_idx')
+      .on(t.competentAgencyId, t.dueAt)
+      .where(sql`${t.status} IN ('received', 'in_progress', 'supplement_requested', 'finished')`),
     index('dossier_applicant_name_trgm_idx').using(
       'gin',
       sql`f_search_key(${t.applicant}->>'fullName') gin_trgm_ops`,
@@ -93,6 +117,9 @@ export const dossierEvents = pgTable(
     actorId: uuid('actor_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
     note: text('note'),
+    // The due date in force after this lifecycle event (null for file events): the statistics
+    // classify a dossier unfinished at a period's end against the due date it had then.
+    dueAt: timestamp('due_at', { withTimezone: true }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
@@ -141,6 +168,8 @@ export const dossierFiles = pgTable(
   },
   (t) => [
     index('dossier_file_dossier_idx').on(t.dossierId),
+    // Dossiers that reused an earlier result (766 MDSH "reused digitized data").
+    index('dossier_file_reused_idx').on(t.dossierId).where(sql`${t.reusedFromId} is not null`),
     index('dossier_file_purpose_idx').on(t.purpose, t.uploadedAt),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database, Tx } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -14,6 +14,7 @@ import type { Auth } from '../identity/web-session.ts';
 import { nextDossierCode } from './codes.ts';
 import { formErrors } from './eform.ts';
 import { DossierErrors, DossierFileErrors } from './errors.ts';
+import { factsOf } from './facts.ts';
 import {
   allowedCommands,
   currentDueAt,
@@ -100,9 +101,23 @@ async function routeOnline(tx: Tx, procedure: ProcedureDetail, communeCode: stri
         .where(and(eq(agencies.kind, kind), eq(agencies.adminUnitCode, unit)))
     )[0];
   if (procedure.competentAgencyId) {
-    const [competent] = await tx.select().from(agencies).where(eq(agencies.id, procedure.competentAgencyId));
-    const desk = await byKind('service_center', competent!.adminUnitCode);
-    return { competent: competent!, desk: desk ?? competent! };
+    // The authority and the service centre of its administrative unit, in one read.
+    const id = procedure.competentAgencyId;
+    const rows = await tx
+      .select()
+      .from(agencies)
+      .where(
+        or(
+          eq(agencies.id, id),
+          and(
+            eq(agencies.kind, 'service_center'),
+            eq(agencies.adminUnitCode, sql`(SELECT admin_unit_code FROM identity_agency WHERE id = ${id})`),
+          ),
+        ),
+      );
+    const competent = rows.find((a) => a.id === id)!;
+    const desk = rows.find((a) => a.kind === 'service_center' && a.adminUnitCode === competent.adminUnitCode);
+    return { competent, desk: desk ?? competent };
   }
   if (procedure.levels.includes('commune') && communeCode) {
     const committee = await byKind('commune_committee', communeCode);
@@ -124,23 +139,32 @@ export async function insertEvent(
     at: Date;
     actorId: string | null;
     note: string | null;
+    /** After a lifecycle command: the due date then in force. */
+    dueAt?: Date | null;
     data: Record<string, unknown>;
   },
+  /** The event's number when the caller knows it (a dossier made in this transaction): one read less. */
+  knownSeq?: number,
 ) {
-  const [last] = await tx
-    .select({ seq: sql<number>`coalesce(max(${dossierEvents.seq}), 0)::int` })
-    .from(dossierEvents)
-    .where(eq(dossierEvents.dossierId, dossierId));
+  let seq = knownSeq;
+  if (seq === undefined) {
+    const [last] = await tx
+      .select({ seq: sql<number>`coalesce(max(${dossierEvents.seq}), 0)::int` })
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, dossierId));
+    seq = (last?.seq ?? 0) + 1;
+  }
   await tx.insert(dossierEvents).values({
     id: newId(),
     dossierId,
-    seq: (last?.seq ?? 0) + 1,
+    seq,
     type: e.type,
     fromStatus: e.from,
     toStatus: e.to,
     actorId: e.actorId,
     at: e.at,
     note: e.note,
+    dueAt: e.dueAt ?? null,
     data: e.data,
   });
 }
@@ -156,6 +180,8 @@ async function apply(
   command: DossierCommand,
   actorId: string | null,
   now: Date,
+  /** The event's number when known (the second event of a dossier made in this transaction). */
+  knownSeq?: number,
 ): Promise<Row> {
   const state = decodeState(row.state);
   const decision = decide(state, command, { now, calendar });
@@ -181,23 +207,27 @@ async function apply(
       status: decision.status,
       state: encodeState(next),
       handlerId: handler,
-      receivedAt: next.receivedAt,
-      dueAt: currentDueAt(next),
-      finishedAt: next.finishedAt,
+      ...factsOf(next, calendar),
       updatedAt: now,
     })
     .where(eq(dossiers.id, row.id))
     .returning();
   const e = decision.event;
-  await insertEvent(tx, row.id, {
-    type: e.type,
-    from: e.from,
-    to: e.to,
-    at: e.at,
-    actorId,
-    note: e.note,
-    data: { ...e.data, form: e.form, code, attachments: e.attachments },
-  });
+  await insertEvent(
+    tx,
+    row.id,
+    {
+      type: e.type,
+      from: e.from,
+      to: e.to,
+      at: e.at,
+      actorId,
+      note: e.note,
+      dueAt: currentDueAt(next),
+      data: { ...e.data, form: e.form, code, attachments: e.attachments },
+    },
+    knownSeq,
+  );
   await notifyApplicant(tx, updated!, e);
   return updated!;
 }
@@ -273,15 +303,20 @@ export async function submitOnline(
           updatedAt: now,
         })
         .returning();
-      await insertEvent(tx, created!.id, {
-        type: 'create',
-        from: null,
-        to: 'draft',
-        at: now,
-        actorId: person.id,
-        note: null,
-        data: { channel: 'online' },
-      });
+      await insertEvent(
+        tx,
+        created!.id,
+        {
+          type: 'create',
+          from: null,
+          to: 'draft',
+          at: now,
+          actorId: person.id,
+          note: null,
+          data: { channel: 'online' },
+        },
+        1,
+      );
       if (input.draft) return created!;
       return apply(
         tx,
@@ -290,6 +325,7 @@ export async function submitOnline(
         { type: 'submit', actor: { kind: 'applicant', id: person.id } },
         person.id,
         now,
+        2,
       );
     });
     ctx.afterCommit?.();
@@ -358,15 +394,20 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
         updatedAt: now,
       })
       .returning();
-    await insertEvent(tx, created!.id, {
-      type: 'create',
-      from: null,
-      to: 'draft',
-      at: now,
-      actorId: actor.personId,
-      note: null,
-      data: { channel: input.channel },
-    });
+    await insertEvent(
+      tx,
+      created!.id,
+      {
+        type: 'create',
+        from: null,
+        to: 'draft',
+        at: now,
+        actorId: actor.personId,
+        note: null,
+        data: { channel: input.channel },
+      },
+      1,
+    );
     return apply(
       tx,
       calendar,
@@ -374,6 +415,7 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
       { type: 'receive', actor: { kind: 'official', id: actor.personId } },
       actor.personId,
       now,
+      2,
     );
   });
   ctx.afterCommit?.();

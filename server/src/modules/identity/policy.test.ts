@@ -103,6 +103,9 @@ const RESOURCES = {
   statsX: { type: 'statistics', agencyId: 'X' },
   statsX1: { type: 'statistics', agencyId: 'X1' },
   statsY: { type: 'statistics', agencyId: 'Y' },
+  dxProvince: { type: 'dx', agencyId: null },
+  dxD: { type: 'dx', agencyId: 'D' },
+  dxX: { type: 'dx', agencyId: 'X' },
   platform: { type: 'platform' },
 } satisfies Record<string, Resource>;
 
@@ -162,6 +165,7 @@ const EXPECTED: Record<ActorName, Expected> = {
   },
 
   specialistD: {
+    dxD: ['dx.view', 'dx.report'],
     // D decides these
     dossierCD: ['dossier.view', 'dossier.process'],
     dossierX1D: ['dossier.view', 'dossier.process'],
@@ -169,6 +173,7 @@ const EXPECTED: Record<ActorName, Expected> = {
     dossierY1Y: ['dossier.view'],
   },
   specialistX: {
+    dxX: ['dx.view', 'dx.report'],
     // X decides it; X1 receiving dossierX1D gives a specialist nothing
     dossierX1X: ['dossier.view', 'dossier.process'],
   },
@@ -177,12 +182,16 @@ const EXPECTED: Record<ActorName, Expected> = {
   },
 
   leaderD: {
+    dxD: ['dx.view', 'dx.report'],
+    dxProvince: ['dx.view'],
     dossierCD: ['dossier.view', 'dossier.assign', 'dossier.approve'],
     dossierX1D: ['dossier.view', 'dossier.assign', 'dossier.approve'],
     agencyD: ['agency.view_staff'],
     statsD: ['statistics.view'],
   },
   leaderX: {
+    dxX: ['dx.view', 'dx.report'],
+    dxProvince: ['dx.view'],
     dossierX1X: ['dossier.view', 'dossier.assign', 'dossier.approve'],
     // received at its desk X1, decided by D: watch only
     dossierX1D: ['dossier.view'],
@@ -192,17 +201,20 @@ const EXPECTED: Record<ActorName, Expected> = {
     statsX1: ['statistics.view'],
   },
   leaderY: {
+    dxProvince: ['dx.view'],
     dossierY1Y: ['dossier.view', 'dossier.assign', 'dossier.approve'],
     agencyY: ['agency.view_staff'],
     statsY: ['statistics.view'],
   },
   leaderC: {
+    dxProvince: ['dx.view'],
     // the service centre's director watches its intake, decides nothing
     dossierCD: ['dossier.view'],
     agencyC: ['agency.view_staff'],
     statsC: ['statistics.view'],
   },
   provincialLeader: {
+    dxProvince: ['dx.view'],
     // province-wide figures plus its own agency; no dossiers (none decided in P)
     statsProvince: ['statistics.view'],
     statsP: ['statistics.view'],
@@ -219,6 +231,10 @@ const EXPECTED: Record<ActorName, Expected> = {
   },
 
   dxOffice: {
+    // runs the plan and scorecards everywhere
+    dxProvince: ['dx.view', 'dx.manage'],
+    dxD: ['dx.view', 'dx.manage'],
+    dxX: ['dx.view', 'dx.manage'],
     // every figure, no record
     statsProvince: ['statistics.view'],
     statsP: ['statistics.view'],
@@ -244,6 +260,8 @@ const EXPECTED: Record<ActorName, Expected> = {
   },
 
   leaderXAdminY: {
+    dxX: ['dx.view', 'dx.report'],
+    dxProvince: ['dx.view'],
     // leader rights in X only
     dossierX1X: ['dossier.view', 'dossier.assign', 'dossier.approve'],
     dossierX1D: ['dossier.view'],
@@ -287,8 +305,8 @@ describe('authorization matrix (actor × action × resource)', () => {
     // every action is allowed to someone in this organisation, so none is tested only as "denied"
     const allowedSomewhere = new Set(Object.values(EXPECTED).flatMap((e) => Object.values(e).flat()));
     expect(ACTIONS.filter((action) => !allowedSomewhere.has(action))).toEqual([]);
-    // 19 actors × 18 actions × 21 resources
-    expect(actorNames.length * ACTIONS.length * resourceNames.length).toBe(7182);
+    // 19 actors × 21 actions × 24 resources
+    expect(actorNames.length * ACTIONS.length * resourceNames.length).toBe(9576);
   });
 });
 
@@ -298,7 +316,7 @@ describe('actions', () => {
       for (const action of actions) expect(action.startsWith(`${type}.`)).toBe(true);
     }
     expect(new Set(ACTIONS).size).toBe(ACTIONS.length);
-    expect(ACTIONS.length).toBe(18);
+    expect(ACTIONS.length).toBe(21);
   });
 });
 

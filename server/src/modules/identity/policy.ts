@@ -56,6 +56,11 @@ export type Resource =
   | { type: 'agency'; id: string }
   /** `agencyId: null` = province-wide figures. */
   | { type: 'statistics'; agencyId: string | null }
+  /**
+   * The digital-transformation plan and scorecards: `agencyId` = the agency concerned (a task's
+   * lead agency, an assessment's agency); null = the plan or criteria set as a whole.
+   */
+  | { type: 'dx'; agencyId: string | null }
   /** Province-wide administration: OIDC clients, audit trail, holiday schedule. */
   | { type: 'platform' };
 
@@ -95,6 +100,13 @@ export const ACTIONS_BY_RESOURCE = {
     'agency.manage_staff',
   ],
   statistics: ['statistics.view'],
+  dx: [
+    'dx.view',
+    /** Plans, KPIs, criteria sets; reviewing and fixing scores: the DX office's work. */
+    'dx.manage',
+    /** Progress reports on the agency's own tasks; its self-assessment with evidence. */
+    'dx.report',
+  ],
   platform: ['platform.manage_clients', 'platform.view_audit', 'platform.manage_settings'],
 } as const satisfies { readonly [T in ResourceType]: readonly `${T}.${string}`[] };
 
@@ -148,6 +160,11 @@ const SCOPES = {
     provinceIfGrantIsProvinceWide: (stats, { grant }) =>
       stats.agencyId === null && grant.provinceWide === true,
   },
+  dx: {
+    agencyInScope: (dx, { grant }) => dx.agencyId !== null && grant.scope.has(dx.agencyId),
+    anyAgency: (dx) => dx.agencyId !== null,
+    province: (dx) => dx.agencyId === null,
+  },
   platform: {
     always: () => true,
   },
@@ -193,6 +210,8 @@ const BY_ROLE: { readonly [R in Role]: readonly Rule<typeof SCOPES>[] } = {
     { on: 'person', when: 'anyone', allow: ['person.lookup'] },
   ],
   specialist: [
+    // Specialists draft their agency's DX progress reports and self-assessment.
+    { on: 'dx', when: 'agencyInScope', allow: ['dx.view', 'dx.report'] },
     // Appraisal belongs to the competent authority; any of its specialists may pick it up.
     { on: 'dossier', when: 'decidedInScope', allow: ['dossier.view', 'dossier.process'] },
     // Whoever is assigned sees the dossier, even outside their agency (inter-agency steps);
@@ -210,6 +229,9 @@ const BY_ROLE: { readonly [R in Role]: readonly Rule<typeof SCOPES>[] } = {
     { on: 'dossier', when: 'receivedInScope', allow: ['dossier.view'] },
     { on: 'statistics', when: 'agencyInScope', allow: ['statistics.view'] },
     { on: 'statistics', when: 'provinceIfGrantIsProvinceWide', allow: ['statistics.view'] },
+    // Leaders answer for their agency's DX tasks and score, and read the province's plan.
+    { on: 'dx', when: 'agencyInScope', allow: ['dx.view', 'dx.report'] },
+    { on: 'dx', when: 'province', allow: ['dx.view'] },
     // Leaders see who works for them; changing it is the agency admin's job.
     { on: 'agency', when: 'inScope', allow: ['agency.view_staff'] },
   ],
@@ -221,6 +243,10 @@ const BY_ROLE: { readonly [R in Role]: readonly Rule<typeof SCOPES>[] } = {
     // Tracks the province's digital transformation: figures everywhere, records nowhere.
     { on: 'statistics', when: 'anyAgency', allow: ['statistics.view'] },
     { on: 'statistics', when: 'province', allow: ['statistics.view'] },
+    // Runs the plan and the scorecards: defines them, reviews and fixes every agency's scores.
+    { on: 'dx', when: 'province', allow: ['dx.view', 'dx.manage'] },
+    { on: 'dx', when: 'anyAgency', allow: ['dx.view', 'dx.manage'] },
+    { on: 'dx', when: 'agencyInScope', allow: ['dx.report'] },
   ],
   system_admin: [
     {

@@ -60,6 +60,14 @@ export async function rolesOf(db: Db | Tx, personId: string): Promise<RoleView[]
   return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
+/** An agency with the units that act in its name: what its statistics and rights cover. */
+export async function agencyScope(db: Db | Tx, agencyId: string): Promise<string[]> {
+  const nodes = await db
+    .select({ id: agencies.id, parentId: agencies.parentId, kind: agencies.kind })
+    .from(agencies);
+  return [...(scopes(nodes).get(agencyId) ?? [])];
+}
+
 /** The signed-in person as the policy sees them: each role with the agencies it reaches. */
 export async function loadActor(db: Db | Tx, personId: string): Promise<Actor> {
   const held = await db

@@ -29,6 +29,29 @@ const siteSchema = z
   })
   .meta({ id: 'Site' });
 
+/** The deploying province as `GET /api/site` describes it; null before the map is loaded. */
+export async function siteInfo(database: Database, config: Config) {
+  const [province, byType, centre] = await Promise.all([
+    currentProvince(database.db, config.PROVINCE_CODE),
+    countCommunesByType(database.db, config.PROVINCE_CODE),
+    findAgency(database.db, 'service_center', config.PROVINCE_CODE),
+  ]);
+  if (!province) return null;
+  return {
+    platformName: { vi: 'Chính quyền số', en: 'Digital Government' },
+    province: { code: province.code, name: province.shortName, type: province.type, fullName: province.name },
+    communeCount: Object.values(byType).reduce((a, b) => a + b, 0),
+    communeCountsByType: byType,
+    contact: {
+      agencyName: centre?.name ?? null,
+      address: config.SITE_CONTACT_ADDRESS ?? null,
+      phone: config.SITE_CONTACT_PHONE ?? null,
+      email: config.SITE_CONTACT_EMAIL ?? null,
+      website: config.SITE_WEBSITE ?? null,
+    },
+  };
+}
+
 export const siteRoutes =
   (database: Database, config: Config): FastifyPluginAsyncZod =>
   async (app) => {
@@ -42,35 +65,14 @@ export const siteRoutes =
         },
       },
       async () => {
-        const [province, byType, centre] = await Promise.all([
-          currentProvince(database.db, config.PROVINCE_CODE),
-          countCommunesByType(database.db, config.PROVINCE_CODE),
-          findAgency(database.db, 'service_center', config.PROVINCE_CODE),
-        ]);
-        if (!province) {
+        const site = await siteInfo(database, config);
+        if (!site) {
           throw HttpErrors.create('NOT_READY', {
             vi: `Chưa nạp dữ liệu tỉnh ${config.PROVINCE_CODE}; chạy: cqs seed`,
             en: `Province ${config.PROVINCE_CODE} is not loaded; run: cqs seed`,
           });
         }
-        return {
-          platformName: { vi: 'Chính quyền số', en: 'Digital Government' },
-          province: {
-            code: province.code,
-            name: province.shortName,
-            type: province.type,
-            fullName: province.name,
-          },
-          communeCount: Object.values(byType).reduce((a, b) => a + b, 0),
-          communeCountsByType: byType,
-          contact: {
-            agencyName: centre?.name ?? null,
-            address: config.SITE_CONTACT_ADDRESS ?? null,
-            phone: config.SITE_CONTACT_PHONE ?? null,
-            email: config.SITE_CONTACT_EMAIL ?? null,
-            website: config.SITE_WEBSITE ?? null,
-          },
-        };
+        return site;
       },
     );
   };

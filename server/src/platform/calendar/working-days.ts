@@ -67,11 +67,59 @@ export function addWorkingDays(date: string, n: number, calendar: Calendar): str
  */
 export function workingDaysBetween(from: string, to: string, calendar: Calendar): number {
   const [start, end, sign] = epochDayOf(from) <= epochDayOf(to) ? [from, to, 1] : [to, from, -1];
-  let count = 0;
-  for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) {
-    if (isWorkingDay(d, calendar)) count++;
+  return sign * countBetween(start, end, calendar);
+}
+
+/**
+ * Running counts of working days per calendar and year, so a work list of 50 dossiers due a year
+ * ago costs 50 look-ups instead of 50 × 365 day-by-day checks. A calendar never changes once made.
+ */
+const runningCounts = new WeakMap<Calendar, Map<number, Int32Array>>();
+
+/** Working days in (start, end], start ≤ end. */
+function countBetween(start: string, end: string, calendar: Calendar): number {
+  const startYear = Number(start.slice(0, 4));
+  const endYear = Number(end.slice(0, 4));
+  if (endYear - startYear > 50) {
+    // Not a real deadline (a mistyped year): count day by day rather than fill the cache.
+    let count = 0;
+    for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) count++;
+    return count;
   }
-  return sign * count;
+  let years = runningCounts.get(calendar);
+  if (!years) {
+    years = new Map();
+    runningCounts.set(calendar, years);
+  }
+  // row[i] = working days from 1 January to the i-th day of the year, inclusive.
+  const at = (date: string, row: Int32Array) =>
+    row[epochDayOf(date) - epochDayOf(`${date.slice(0, 4)}-01-01`)]!;
+  const first = countsOf(startYear, years, calendar);
+  if (startYear === endYear) return at(end, first) - at(start, first);
+  let count = first[first.length - 1]! - at(start, first);
+  for (let y = startYear + 1; y < endYear; y++) {
+    const row = countsOf(y, years, calendar);
+    count += row[row.length - 1]!;
+  }
+  return count + at(end, countsOf(endYear, years, calendar));
+}
+
+function countsOf(year: number, years: Map<number, Int32Array>, calendar: Calendar): Int32Array {
+  let row = years.get(year);
+  if (!row) {
+    const jan1 = `${String(year).padStart(4, '0')}-01-01`;
+    const length = epochDayOf(`${String(year + 1).padStart(4, '0')}-01-01`) - epochDayOf(jan1);
+    row = new Int32Array(length);
+    let count = 0;
+    let d = jan1;
+    for (let i = 0; i < length; i++) {
+      if (isWorkingDay(d, calendar)) count++;
+      row[i] = count;
+      d = addDays(d, 1);
+    }
+    years.set(year, row);
+  }
+  return row;
 }
 
 export type Session = { start: Date; end: Date };

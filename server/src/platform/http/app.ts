@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -24,7 +25,11 @@ import { registerIdentity } from '../../modules/identity/register.ts';
 import { identityRoutes } from '../../modules/identity/routes.ts';
 import { createDispatcher, type Dispatcher } from '../../modules/notifications/dispatcher.ts';
 import { notificationRoutes } from '../../modules/notifications/routes.ts';
-import { siteRoutes } from '../../modules/site/routes.ts';
+import { startPlanReminderTimer } from '../../modules/reporting/plan/reminders.ts';
+import { planRoutes } from '../../modules/reporting/plan/routes.ts';
+import { scorecardRoutes } from '../../modules/reporting/scorecards/routes.ts';
+import { statisticsRoutes } from '../../modules/reporting/statistics/routes.ts';
+import { siteInfo, siteRoutes } from '../../modules/site/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { HttpErrors } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -121,6 +126,7 @@ export async function buildApp({
         { name: 'calendar', description: 'Lunar calendar, days off, working days and due dates' },
         { name: 'dossiers', description: 'One-stop processing of administrative dossiers (hồ sơ)' },
         { name: 'notifications', description: "The signed-in person's notifications (thông báo)" },
+        { name: 'reporting', description: 'Statistics, DX plan and scorecards (báo cáo, chuyển đổi số)' },
         { name: 'operations', description: 'Health and readiness' },
       ],
     },
@@ -155,7 +161,13 @@ export async function buildApp({
   await app.register(dossierRoutes(database, config, () => dispatcher.kick()));
   await app.register(dossierFormRoutes(database, config));
   await app.register(notificationRoutes(database));
+  await app.register(statisticsRoutes(database, config));
   await app.register(dossierFileRoutes(database, config));
+  await app.register(scorecardRoutes(database, config));
+  await app.register(planRoutes(database, config));
+  // Reminds lead agencies of DX plan report deadlines (hourly; each notice once).
+  const planReminders = startPlanReminderTimer(database, app.log);
+  app.addHook('onClose', () => planReminders.close());
 
   const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
@@ -178,6 +190,30 @@ export async function buildApp({
     app.log.warn(`No web build at ${config.WEB_DIST_DIR}; serving the API only (run: npm run build)`);
   }
 
+  // Every page is index.html with the site description it always asks for first (GET /api/site)
+  // written in as data: the page paints without waiting for that round trip (LCP on a slow phone).
+  const html = hasWeb ? fs.readFileSync(indexHtml, 'utf8') : '';
+  const sendPage = async (req: FastifyRequest, reply: FastifyReply) => {
+    const site = await siteInfo(database, config);
+    const boot = JSON.stringify(site ? { '/api/site': site } : {}).replace(/</g, '\\u003c');
+    const page = html.replace(
+      '</head>',
+      `<script id="cqs-boot" type="application/json">${boot}</script></head>`,
+    );
+    reply
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-encoding')
+      .type('text/html; charset=utf-8');
+    // A couple of kilobytes: compressed per request, as the build does for the static files.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepts))
+      return reply
+        .header('content-encoding', 'br')
+        .send(brotliCompressSync(page, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(gzipSync(page));
+    return reply.send(page);
+  };
+
   app.setNotFoundHandler((req, reply) => {
     const isPage =
       hasWeb &&
@@ -187,7 +223,7 @@ export async function buildApp({
       !/\.(?!\d+$)[^/.]+$/.test(req.url.split('?')[0] ?? '') &&
       (req.headers.accept ?? '').includes('text/html');
     // The SPA owns every other page path; its router shows its own "not found".
-    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage) return sendPage(req, reply);
     return sendProblem(reply, HttpErrors.create('NOT_FOUND'));
   });
 

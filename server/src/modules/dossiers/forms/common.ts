@@ -1,10 +1,9 @@
 /** The parts every one-stop form shares: the administrative header, title, applicant, signatures. */
 import type { AgencyInfo, FormData } from './data.ts';
 import { placeAndDate } from './format.ts';
+import { drawDocumentHeader } from './header.ts';
 import { type Run, Sheet } from './pdf-layout.ts';
 
-const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-const MOTTO_LINE_2 = 'Độc lập - Tự do - Hạnh phúc';
 export const BODY_SIZE = 11;
 
 export type FormHead = {
@@ -30,41 +29,13 @@ export async function openForm(data: FormData, head: FormHead): Promise<Sheet> {
     subject: data.dossier.code ? `Mã hồ sơ ${data.dossier.code}` : data.procedure.name.vi,
     at: head.at,
   });
-  const top = sheet.y;
   const size = 10;
   const lh = sheet.lineHeight(size);
-  let leftBottom = top;
-  let right = { x: sheet.left, width: sheet.width };
-  if (head.issuer) {
-    const left = { x: sheet.left, width: sheet.width * 0.46 };
-    right = { x: sheet.left + left.width, width: sheet.width - left.width };
-    if (head.issuer.parentName) {
-      leftBottom = sheet.column(head.issuer.parentName.toLocaleUpperCase('vi'), leftBottom, {
-        ...left,
-        size,
-        align: 'center',
-      });
-    }
-    leftBottom = sheet.column(
-      [{ text: head.issuer.name.toLocaleUpperCase('vi'), style: 'bold' }],
-      leftBottom,
-      {
-        ...left,
-        size,
-        align: 'center',
-      },
-    );
-    sheet.rule(left.x + left.width / 2, leftBottom + 1, left.width / 3);
-    leftBottom -= 3;
-  }
-  let rightBottom = sheet.column([{ text: MOTTO, style: 'bold' }], top, { ...right, size, align: 'center' });
-  rightBottom = sheet.column([{ text: MOTTO_LINE_2, style: 'bold' }], rightBottom, {
-    ...right,
-    size: size + 1,
-    align: 'center',
-  });
-  sheet.rule(right.x + right.width / 2, rightBottom + 1, sheet.textWidth(MOTTO_LINE_2, size + 1, 'bold'));
-  rightBottom -= 3;
+  const issuer = head.issuer ? { name: head.issuer.name, parent: head.issuer.parentName } : null;
+  const header = drawDocumentHeader(sheet, issuer, 0.46, size);
+  const { right } = header;
+  const leftBottom = head.issuer ? header.leftBottom - 3 : header.leftBottom;
+  const rightBottom = header.rightBottom - 3;
   const place = head.issuer?.place || head.place || data.receiving.place;
   sheet.y = Math.min(leftBottom, rightBottom) - lh * 0.6;
   sheet.text([{ text: placeAndDate(place, head.at), style: 'italic' }], {

@@ -1,0 +1,2 @@
+CREATE INDEX "dossier_receiving_open_due_idx" ON "dossier" USING btree ("receiving_agency_id","due_at") WHERE "dossier"."status" IN ('received', 'in_progress', 'supplement_requested');--> statement-breakpoint
+CREATE INDEX "dossier_competent_open_due_idx" ON "dossier" USING btree ("competent_agency_id","due_at") WHERE "dossier"."status" IN ('received', 'in_progress', 'supplement_requested');
