@@ -65,6 +65,37 @@ const routes: { pattern: string; component: Page }[] = [
     pattern: '/can-bo/ho-so/:id',
     component: page(() => import('../features/workspace/CaseworkPage').then((m) => m.CaseworkPage)),
   },
+  // Statistics for leaders and the DX office (thống kê), and the DX office's dashboard.
+  {
+    pattern: '/thong-ke',
+    component: page(() =>
+      import('../features/reporting/statistics/StatisticsPage').then((m) => m.StatisticsPage),
+    ),
+  },
+  {
+    pattern: '/thong-ke/chi-so-766',
+    component: page(() =>
+      import('../features/reporting/statistics/Index766Page').then((m) => m.Index766Page),
+    ),
+  },
+  {
+    pattern: '/chuyen-doi-so',
+    component: page(() =>
+      import('../features/reporting/statistics/DxDashboardPage').then((m) => m.DxDashboardPage),
+    ),
+  },
+  // Digital transformation: the DX scorecards (bộ chỉ số).
+  {
+    pattern: '/chuyen-doi-so/bo-chi-so',
+    component: page(() =>
+      import('../features/reporting/scorecards/ScorecardsPage').then((m) => m.ScorecardsPage),
+    ),
+  },
+  // … and the digital-transformation plan (kế hoạch chuyển đổi số).
+  {
+    pattern: '/chuyen-doi-so/ke-hoach',
+    component: page(() => import('../features/reporting/plan/PlanPage').then((m) => m.PlanPage)),
+  },
   // Administration.
   {
     pattern: '/quan-tri',

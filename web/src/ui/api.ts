@@ -71,6 +71,25 @@ export function csrfToken(): string | undefined {
   return readCookie(CSRF_COOKIE) || undefined;
 }
 
+/**
+ * Answers the server wrote into the page itself (`<script id="cqs-boot">`, e.g. GET /api/site), so
+ * the first screen needs no round trip. Each is handed out once; later reads go to the network.
+ */
+let boot: Record<string, unknown> | null = null;
+export function takeBootData<T>(path: string): T | undefined {
+  if (boot === null) {
+    try {
+      boot = JSON.parse(document.getElementById('cqs-boot')?.textContent || '{}') as Record<string, unknown>;
+    } catch {
+      boot = {};
+    }
+  }
+  if (!(path in boot)) return undefined;
+  const data = boot[path] as T;
+  delete boot[path];
+  return data;
+}
+
 export async function getJson<T>(path: string, options: GetJsonOptions = {}): Promise<T> {
   return (await request(path, {
     method: 'GET',

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getJson } from './api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, getJson, takeBootData } from './api';
 
 export type QueryState<T> =
   | { status: 'idle' }
@@ -18,13 +18,22 @@ export type QueryResult<T> = QueryState<T> & { retry: () => void };
 export function useApiQuery<T>(path: string | null, options: { fresh?: boolean } = {}): QueryResult<T> {
   const fresh = options.fresh ?? false;
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<QueryState<T>>(path ? { status: 'loading' } : { status: 'idle' });
+  // An answer the server wrote into the page is the first state: no loading screen, no request.
+  const booted = useRef<string | null>(null);
+  const [state, setState] = useState<QueryState<T>>(() => {
+    const data = path ? takeBootData<T>(path) : undefined;
+    if (data === undefined) return path ? { status: 'loading' } : { status: 'idle' };
+    booted.current = path;
+    return { status: 'success', data };
+  });
 
   useEffect(() => {
     if (path === null) {
       setState({ status: 'idle' });
       return;
     }
+    if (booted.current === path && attempt === 0) return;
+    booted.current = null;
     const controller = new AbortController();
     setState((prev) => ({
       status: 'loading',

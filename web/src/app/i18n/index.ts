@@ -23,6 +23,9 @@ declare module 'i18next' {
       dossiers: typeof import('../../features/dossiers/i18n/vi.json');
       workspace: typeof import('../../features/workspace/i18n/vi.json');
       admin: typeof import('../../features/admin/i18n/vi.json');
+      scorecards: typeof import('../../features/reporting/i18n/scorecards.vi.json');
+      plan: typeof import('../../features/reporting/i18n/plan.vi.json');
+      statistics: typeof import('../../features/reporting/statistics/i18n/vi.json');
     };
   }
 }

@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+
+// Numbers as Vietnamese offices read them: 42.540; 60,52%.
+
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: string, digits: number): Intl.NumberFormat {
+  const locale = language === 'en' ? 'en-GB' : 'vi-VN';
+  const id = `${locale}/${digits}`;
+  let f = formats.get(id);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+    formats.set(id, f);
+  }
+  return f;
+}
+
+/** 42540 → "42.540" (vi) or "42,540" (en). */
+export const formatCount = (value: number, language: string, digits = 0) =>
+  numberFormat(language, digits).format(value);
+
+/** A share 0–1 → "60,52%"; "—" when there is nothing to divide. */
+export function formatRate(rate: number | null | undefined, language: string, t: TFunction<'statistics'>) {
+  if (rate === null || rate === undefined) return t('common.dash');
+  return t('common.percent', { value: formatCount(rate * 100, language, 2) });
+}
+
+/** `2026-03-31` or an instant → "31/03/2026". */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
