@@ -10,4 +10,5 @@ export {
   watchProblems,
 } from './page.ts';
 export { repoRoot, resultsDir } from './paths.ts';
+export { DEMO_PASSWORD, usePhoneSuite } from './phone-suite.ts';
 export { ensureWebBuilt, type RunningServer, type StartServerOptions, startServer } from './server.ts';

@@ -88,6 +88,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    // The tests count what they make: no demo dossiers in their queues.
+    DEMO_DOSSIERS: '0',
     // Sign-in cookies and redirects follow PUBLIC_URL, so it must be the address the browser opens.
     PUBLIC_URL: url,
     ...options.env,
