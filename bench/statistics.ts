@@ -1,0 +1,69 @@
+/**
+ * Yearly one-stop statistics and the Decision 766 index for the whole province, on the database
+ * `npm run bench:generate` wrote (issue 6: under 1 s at 1 million dossiers). Runs each query a
+ * few times and prints the median and the ratio to the goal; `EXPLAIN ANALYZE` of the main query
+ * with --explain.
+ *
+ *   npm run bench:statistics [-- --year 2025 --runs 5 --explain]
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../server/src/db/engine.ts';
+import { windowOf } from '../server/src/modules/reporting/statistics/dossier-sets.ts';
+import { indexOfUnit, indexRanking } from '../server/src/modules/reporting/statistics/index-service.ts';
+import { oneStopStatistics } from '../server/src/modules/reporting/statistics/one-stop.ts';
+import { parsePeriod } from '../server/src/modules/reporting/statistics/period.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    year: { type: 'string', default: '2025' },
+    runs: { type: 'string', default: '5' },
+    explain: { type: 'boolean', default: false },
+    'database-url': { type: 'string' },
+  },
+});
+const url =
+  args['database-url'] ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cqs_bench';
+const database = await openDatabase({ databaseUrl: url, poolMax: 4 });
+const [{ n }] = (await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM dossier`)) as [
+  { n: number },
+];
+const period = parsePeriod(args.year)!;
+const w = windowOf(period, new Date());
+const GOAL_MS = 1000;
+
+async function measure(name: string, work: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < Number(args.runs); i++) {
+    const t = performance.now();
+    await work();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(
+    `${name.padEnd(44)} median ${median.toFixed(0).padStart(6)} ms  (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})  goal < ${GOAL_MS} ms → ${(median / GOAL_MS).toFixed(2)}× the goal`,
+  );
+  return median;
+}
+
+console.log(`${n.toLocaleString('vi-VN')} hồ sơ / dossiers, kỳ / period ${period.key}, ${database.describe}`);
+await measure('one-stop, province, year', () => oneStopStatistics(database, w, {}, 'none'));
+await measure('one-stop by agency, year', () => oneStopStatistics(database, w, {}, 'agency'));
+await measure('766 index, province, year', () => indexOfUnit(database, period, w, { kind: 'province' }));
+await measure('766 ranking of communes, year', () => indexRanking(database, period, w, 'commune'));
+if (args.explain) {
+  const { DOSSIER_SETS, setCondition } = await import(
+    '../server/src/modules/reporting/statistics/dossier-sets.ts'
+  );
+  const { dossierFacets } = await import('../server/src/modules/reporting/statistics/scope.ts');
+  const counts = sql.join(
+    DOSSIER_SETS.map((s) => sql`count(*) FILTER (WHERE ${setCondition(s)})`),
+    sql`, `,
+  );
+  const plan = await database.rows<{ 'QUERY PLAN': string }>(
+    sql`EXPLAIN (ANALYZE, BUFFERS) SELECT ${counts} FROM ${dossierFacets(w, {}, 'none')}`,
+  );
+  for (const row of plan) console.log(row['QUERY PLAN']);
+}
+await database.close();

@@ -1,0 +1,366 @@
+/**
+ * Dossier submission over HTTP (issue 7 §2), against its limits measured in the same run:
+ *   app   — the real server (`cqs start`, NODE_ENV=production, logs at warn) taking
+ *           POST /api/dossiers from 50 connections: session cookie + CSRF, zod validation,
+ *           Idempotency-Key, e-form check, routing, dossier + 2 events + update, in one transaction;
+ *           and POST /api/dossiers/counter (a desk's intake: dossier code, receipt, notification + mail
+ *           in the outbox);
+ *   raw   — pgbench -M prepared, 16 clients: bench/sql/submit.sql (dossier + event + outbox rows);
+ *   bare  — bench/bare/server.ts, Fastify + pg doing only those three inserts, 50 connections;
+ *   PGlite — the same online submission on the embedded engine (a fresh DATA_DIR), and the three
+ *           inserts in-process on that database as its limit.
+ * Server RSS is read from /proc during and after the load. With --cpu-prof the app writes a V8
+ * CPU profile (open it in Chrome DevTools or speedscope).
+ *
+ *   npm run bench:submit [-- --database-url postgres://… --duration 15 --engine postgres|pglite|both --cpu-prof]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../server/src/db/engine.ts';
+import { newId } from '../server/src/platform/ids.ts';
+import {
+  CSRF,
+  citizens,
+  ensureBenchDatabase,
+  personByEmail,
+  removeBenchRows,
+  sessionCookies,
+  withClient,
+} from './support/database.ts';
+import { describeLoad, type LoadResult, load } from './support/load.ts';
+import { passwordLogin } from './support/login.ts';
+import { benchOptions, FULL_DOSSIERS, QUICK_DOSSIERS } from './support/options.ts';
+import { type Child, freePort, repoRoot, rssMb, startChild, startPlatformServer } from './support/process.ts';
+import { type Figure, report } from './support/report.ts';
+
+const o = benchOptions({
+  engine: { type: 'string', default: 'both' },
+  connections: { type: 'string', default: '50' },
+});
+const engine = o.values.engine as string;
+const CONNECTIONS = Number(o.values.connections);
+const WARM_SECONDS = 3;
+const PROCEDURE = '1.000426'; // online-capable, enabled in the seed, decided by the Department of Justice
+/** What a citizen's e-form carries besides the fields: the attachments' metadata (files go up separately). */
+const FORM = {
+  ghiChu: 'Nộp hồ sơ trực tuyến',
+  attachments: [
+    { component: 1, name: 'don-de-nghi-cap-the.pdf', size: 183_204, sha256: 'a3f1c9e0'.repeat(8) },
+    { component: 2, name: 'anh-the-3x4.jpg', size: 52_118, sha256: '0b7d44e2'.repeat(8) },
+    { component: 3, name: 'bang-cu-nhan-luat.pdf', size: 941_507, sha256: '5c9e1a77'.repeat(8) },
+  ],
+};
+const figures: Figure[] = [];
+const B = 'submission';
+
+type Fixture = {
+  procedureId: string;
+  procedureVersion: number;
+  applicantId: string;
+  deskId: string;
+  competentId: string;
+  applicant: Record<string, unknown>;
+  formData: Record<string, unknown>;
+  state: Record<string, unknown>;
+};
+
+/** 50 connections for WARM_SECONDS, then the measured run; RSS peak during it and 5 s after. */
+async function measure(name: string, server: Child | null, url: string, requests: autocannon.Request[]) {
+  await load({ url, connections: CONNECTIONS, seconds: WARM_SECONDS, requests });
+  const stopRss = server?.sampleRss();
+  const r = await load({ url, connections: CONNECTIONS, seconds: o.duration, requests });
+  const peak = stopRss?.();
+  console.log(describeLoad(name, r));
+  let after: number | undefined;
+  if (server) {
+    await new Promise((res) => setTimeout(res, 5000));
+    after = rssMb(server.pid);
+    console.log(`${''.padEnd(34)} server RSS peak ${peak!.toFixed(0)} MB, 5 s after ${after.toFixed(0)} MB`);
+  }
+  return { ...r, peak, after };
+}
+
+let serial = 0;
+/** POST /api/dossiers with a fresh Idempotency-Key each time, from many citizens' sessions. */
+function onlineRequests(cookies: readonly string[], csrf: readonly string[]): autocannon.Request[] {
+  const body = JSON.stringify({ procedureCode: PROCEDURE, formData: FORM });
+  return [
+    {
+      method: 'POST',
+      path: '/api/dossiers',
+      setupRequest: (req) => {
+        const i = serial++;
+        return {
+          ...req,
+          body,
+          headers: {
+            'content-type': 'application/json',
+            cookie: cookies[i % cookies.length]!,
+            'x-csrf-token': csrf[i % csrf.length]!,
+            'idempotency-key': `bench-${process.pid}-${i}`,
+          },
+        };
+      },
+    },
+  ];
+}
+
+function pgbench(url: string, f: Fixture, seconds: number) {
+  const vars = {
+    procedure: f.procedureId,
+    version: String(f.procedureVersion),
+    applicant_id: f.applicantId,
+    desk: f.deskId,
+    competent: f.competentId,
+    applicant: JSON.stringify(f.applicant),
+    form: JSON.stringify(f.formData),
+    state: JSON.stringify(f.state),
+  };
+  const args = ['-n', '-M', 'prepared', '-c', '16', '-j', '2', '-T', String(seconds)];
+  for (const [k, v] of Object.entries(vars)) args.push('-D', `${k}=${v}`);
+  args.push('-f', path.join(repoRoot, 'bench/sql/submit.sql'), url);
+  const r = spawnSync('/usr/bin/pgbench', args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pgbench failed:\n${r.stderr}\n${r.stdout}`);
+  const tps = Number(/tps = ([\d.]+)/.exec(r.stdout)?.[1]);
+  const latency = Number(/latency average = ([\d.]+) ms/.exec(r.stdout)?.[1]);
+  return { tps, latency };
+}
+
+async function postgresSuite() {
+  const url = o.databaseUrl;
+  const n = await ensureBenchDatabase(url, o.full ? FULL_DOSSIERS : QUICK_DOSSIERS);
+  console.log(
+    `PostgreSQL ${url}: ${n.toLocaleString('en-US')} dossiers; ${CONNECTIONS} connections, ${o.duration} s runs`,
+  );
+  const since = new Date();
+  let app: Child | undefined;
+  let bare: Child | undefined;
+  try {
+    const people = await citizens(url, 200);
+    const cookies = await sessionCookies(url, people);
+    const desk = await personByEmail(url, 'motcua@demo.cqs.example');
+    const [deskCookie] = await sessionCookies(url, [desk.id]);
+    const profDir = o.cpuProf ? mkdtempSync(path.join(tmpdir(), 'cqs-prof-')) : undefined;
+    app = await startPlatformServer({ databaseUrl: url, cpuProfDir: profDir });
+    const idle = rssMb(app.pid);
+    const online = await measure('app: POST /api/dossiers', app, app.url, onlineRequests(cookies, [CSRF]));
+    const walkIn = {
+      fullName: 'Hoàng Thị Mai',
+      cccd: '008199007777',
+      phone: '0977123456',
+      email: 'mai.hoang@bench.invalid',
+      addressCommuneCode: null,
+      addressDetail: 'Tổ 3, phường Minh Xuân',
+    };
+    const counterBody = JSON.stringify({
+      procedureCode: PROCEDURE,
+      channel: 'direct',
+      deskAgencyId: desk.agency,
+      applicant: walkIn,
+      formData: FORM,
+    });
+    const counter = await measure('app: POST /api/dossiers/counter', app, app.url, [
+      {
+        method: 'POST',
+        path: '/api/dossiers/counter',
+        headers: { 'content-type': 'application/json', cookie: deskCookie!, 'x-csrf-token': CSRF },
+        body: counterBody,
+      },
+    ]);
+    await app.stop();
+    if (profDir) console.log(`CPU profile of the app: ${profDir}`);
+    app = undefined;
+
+    // The rows the platform wrote are the shapes the limits write.
+    const fixture = await withClient(url, async (c) => {
+      const r = await c.query(
+        `SELECT procedure_id, procedure_version, applicant_id, receiving_agency_id, competent_agency_id, applicant, form_data, state
+           FROM dossier WHERE idempotency_key LIKE 'bench-%' LIMIT 1`,
+      );
+      const row = r.rows[0];
+      return {
+        procedureId: row.procedure_id,
+        procedureVersion: row.procedure_version,
+        applicantId: row.applicant_id,
+        deskId: row.receiving_agency_id,
+        competentId: row.competent_agency_id,
+        applicant: row.applicant,
+        formData: row.form_data,
+        state: row.state,
+      } as Fixture;
+    });
+    const raw = pgbench(url, fixture, o.duration);
+    console.log(
+      `${'raw: pgbench -M prepared, 16 clients'.padEnd(34)} ${raw.tps.toFixed(0).padStart(6)} tps    latency avg ${raw.latency} ms`,
+    );
+
+    const port = await freePort();
+    bare = await startChild(
+      ['--import', 'tsx', path.join(repoRoot, 'bench/bare/server.ts')],
+      { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production' },
+      { readyPath: '/healthz', port },
+    );
+    const bareRun = await measure('bare: Fastify + pg, 3 inserts', bare, bare.url, [
+      {
+        method: 'POST',
+        path: '/submit',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fixture),
+      },
+    ]);
+    await bare.stop();
+    bare = undefined;
+
+    figures.push(
+      {
+        bench: B,
+        figure: 'app online: submissions/s (c=50)',
+        value: online.rps,
+        unit: '/s',
+        goal: { kind: 'min', value: 2500 },
+      },
+      { bench: B, figure: 'app online: p50', value: online.p50, unit: 'ms' },
+      {
+        bench: B,
+        figure: 'app online: p99',
+        value: online.p99,
+        unit: 'ms',
+        goal: { kind: 'max', value: 50 },
+      },
+      {
+        bench: B,
+        figure: 'app/raw (online ÷ pgbench)',
+        value: online.rps / raw.tps,
+        unit: '×',
+        goal: { kind: 'min', value: 0.35 },
+      },
+      {
+        bench: B,
+        figure: 'app/bare (online ÷ bare)',
+        value: online.rps / bareRun.rps,
+        unit: '×',
+        goal: { kind: 'min', value: 0.6 },
+      },
+      {
+        bench: B,
+        figure: 'app counter intake: receipts/s',
+        value: counter.rps,
+        unit: '/s',
+        note: `p50 ${counter.p50} ms, p99 ${counter.p99} ms; code + mail`,
+      },
+      {
+        bench: B,
+        figure: 'limit raw: pgbench tps (16 clients)',
+        value: raw.tps,
+        unit: '/s',
+        note: `avg ${raw.latency} ms`,
+      },
+      {
+        bench: B,
+        figure: 'limit bare: Fastify + pg req/s',
+        value: bareRun.rps,
+        unit: '/s',
+        note: `p50 ${bareRun.p50} ms, p99 ${bareRun.p99} ms`,
+      },
+      { bench: 'memory', figure: 'app RSS idle (PostgreSQL)', value: idle, unit: 'MB' },
+      {
+        bench: 'memory',
+        figure: 'app RSS peak under load',
+        value: Math.max(online.peak!, counter.peak!),
+        unit: 'MB',
+        goal: { kind: 'max', value: 512 },
+      },
+      {
+        bench: 'memory',
+        figure: 'app RSS 5 s after load',
+        value: counter.after!,
+        unit: 'MB',
+        goal: { kind: 'max', value: 512 },
+      },
+    );
+    if (online.failed + counter.failed + bareRun.failed > 0)
+      console.warn(
+        `failed requests: app ${online.failed}, counter ${counter.failed}, bare ${bareRun.failed}`,
+      );
+  } finally {
+    await app?.stop();
+    await bare?.stop();
+    await removeBenchRows(url, since);
+  }
+}
+
+async function pgliteSuite() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cqs-bench-pglite-'));
+  let app: Child | undefined;
+  try {
+    const t = Date.now();
+    app = await startPlatformServer({ dataDir });
+    console.log(
+      `PGlite in ${dataDir}: new database seeded and serving in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
+    // The embedded engine is one connection inside the server: sign in through the real login.
+    const who = await passwordLogin(app.url);
+    const online: LoadResult & { peak?: number; after?: number } = await measure(
+      'PGlite app: POST /api/dossiers',
+      app,
+      app.url,
+      onlineRequests([who.cookie], [who.csrf]),
+    );
+    await app.stop();
+    app = undefined;
+    // Its limit: the three inserts in-process, one transaction after another (one connection).
+    const database = await openDatabase({ dataDir });
+    const [f] = await database.rows<Record<string, unknown>>(
+      sql`SELECT procedure_id, procedure_version, applicant_id, receiving_agency_id, competent_agency_id, applicant::text, form_data::text, state::text FROM dossier LIMIT 1`,
+    );
+    let done = 0;
+    const until = Date.now() + o.duration * 1000;
+    while (Date.now() < until) {
+      await database.db.transaction(async (tx) => {
+        const id = newId();
+        await tx.execute(sql`INSERT INTO dossier (id, procedure_id, procedure_version, channel, status, applicant_id, applicant,
+            receiving_agency_id, competent_agency_id, form_data, state, idempotency_key, created_at, updated_at)
+          VALUES (${id}, ${f!.procedure_id}, ${f!.procedure_version}, 'online', 'submitted', ${f!.applicant_id}, ${f!.applicant}::jsonb,
+            ${f!.receiving_agency_id}, ${f!.competent_agency_id}, ${f!.form_data}::jsonb, ${f!.state}::jsonb, ${`raw-${id}`}, now(), now())`);
+        await tx.execute(sql`INSERT INTO dossier_event (id, dossier_id, seq, type, from_status, to_status, actor_id, at, note, due_at, data)
+          VALUES (${newId()}, ${id}, 1, 'submit', 'draft', 'submitted', ${f!.applicant_id}, now(), NULL, NULL, '{"channel":"online"}')`);
+        await tx.execute(sql`INSERT INTO notification_outbox (id, notification_id, channel, recipient, subject, text, status, attempts, next_attempt_at, created_at)
+          VALUES (${newId()}, NULL, 'email', 'citizen@bench.invalid', 'Hồ sơ đã được tiếp nhận', ${`Hồ sơ ${id}`}, 'pending', 0, now(), now())`);
+      });
+      done++;
+    }
+    await database.close();
+    const rawTps = done / o.duration;
+    console.log(`${'PGlite raw: 3 inserts in-process'.padEnd(34)} ${rawTps.toFixed(0).padStart(6)} tps`);
+    figures.push(
+      {
+        bench: B,
+        figure: 'PGlite app online: submissions/s',
+        value: online.rps,
+        unit: '/s',
+        goal: { kind: 'min', value: 1000 },
+        note: `p50 ${online.p50} ms, p99 ${online.p99} ms`,
+      },
+      { bench: B, figure: 'PGlite app/raw (÷ in-process inserts)', value: online.rps / rawTps, unit: '×' },
+      { bench: B, figure: 'limit PGlite raw: 3 inserts in-process', value: rawTps, unit: '/s' },
+      {
+        bench: 'memory',
+        figure: 'PGlite app RSS peak under load',
+        value: online.peak!,
+        unit: 'MB',
+        goal: { kind: 'max', value: 512 },
+      },
+    );
+  } finally {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (engine !== 'pglite') await postgresSuite();
+if (engine !== 'postgres') await pgliteSuite();
+report(figures, o.report);

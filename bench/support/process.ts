@@ -1,0 +1,136 @@
+/**
+ * Child servers for the benchmarks: the real platform (`cqs start`) or the bare Fastify handler,
+ * each its own process on a free port, so its memory (RSS from /proc/<pid>/status) and CPU time
+ * (/proc/<pid>/stat) are its own and not the load generator's.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory of a process, in MB (VmRSS). */
+export function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export type Child = {
+  url: string;
+  pid: number;
+  proc: ChildProcess;
+  /** Samples RSS every 250 ms until stopped; returns the peak in MB. */
+  sampleRss(): () => number;
+  stop(): Promise<void>;
+};
+
+async function waitFor(url: string, proc: ChildProcess, output: () => string, timeoutMs = 180_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${output()}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server not ready after ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+export async function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { readyPath: string; port: number },
+): Promise<Child> {
+  const proc = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-8000);
+  };
+  proc.stdout!.on('data', keep);
+  proc.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${opts.port}`;
+  await waitFor(`${url}${opts.readyPath}`, proc, () => out);
+  const pid = proc.pid!;
+  return {
+    url,
+    pid,
+    proc,
+    sampleRss() {
+      let peak = rssMb(pid);
+      const timer = setInterval(() => {
+        peak = Math.max(peak, rssMb(pid));
+      }, 250);
+      return () => {
+        clearInterval(timer);
+        return Math.max(peak, rssMb(pid));
+      };
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        const force = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+        proc.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * The real platform as production runs it (`cqs start`): NODE_ENV=production, logs at warn, on
+ * PostgreSQL (databaseUrl) or on PGlite (dataDir). `cpuProf` writes a V8 CPU profile on exit.
+ */
+export async function startPlatformServer(o: {
+  databaseUrl?: string;
+  dataDir?: string;
+  cpuProfDir?: string;
+  env?: Record<string, string>;
+}): Promise<Child> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DEMO_ACCOUNTS: 'true',
+    ...o.env,
+  };
+  if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
+  else delete env.DATABASE_URL;
+  if (o.dataDir) env.DATA_DIR = o.dataDir;
+  const prof = o.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', o.cpuProfDir] : [];
+  const args = ['--import', 'tsx', ...prof, path.join(repoRoot, 'server/src/cli.ts'), 'start'];
+  return startChild(args, env, { readyPath: '/healthz', port });
+}
