@@ -122,6 +122,9 @@ const configSchema = z.object({
   DEMO_ACCOUNTS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   // With the demo accounts: this many dossiers of the last nine months, so the queues and the
   // statistics have something to show (0 = none; the end-to-end tests start empty).
+  // Work lists count matching dossiers exactly up to this many, then answer "more than" (an exact
+  // count of a desk's whole history is a scan of it on every page).
+  LIST_COUNT_CAP: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
   DEMO_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(2000),
 });
 

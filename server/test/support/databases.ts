@@ -92,7 +92,7 @@ const engines = await testEngines();
  */
 export function describeEachEngine(
   title: string,
-  options: { seed?: boolean },
+  options: { seed?: boolean; config?: Record<string, string> },
   suite: (ctx: EngineContext) => void,
 ): void {
   describe.each(engines)(`${title} [%s]`, (kind) => {
@@ -102,7 +102,7 @@ export function describeEachEngine(
       test = await freshDatabase(kind);
       ctx.database = test.database;
       ctx.url = test.url;
-      ctx.config = testConfig();
+      ctx.config = testConfig(options.config);
       if (options.seed) await seedReferenceData(ctx.database, ctx.config, silentProgress);
     });
     afterAll(async () => {

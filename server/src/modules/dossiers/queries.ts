@@ -73,7 +73,7 @@ export async function officerQueue(
     if (desks.length) reach.push(inArray(dossiers.receivingAgencyId, desks));
     if (deciders.length) reach.push(inArray(dossiers.competentAgencyId, deciders));
   }
-  if (reach.length === 0) return { items: [], total: 0 };
+  if (reach.length === 0) return { items: [], total: 0, totalCapped: false };
   const today = vietnamDateOf(now);
   const todayEnd = new Date(`${today}T23:59:59+07:00`);
   // "Due soon" = within 2 working days, the same rule as the deadline colour.
@@ -101,6 +101,10 @@ export async function officerQueue(
     );
   }
   const where = and(...filters);
+  // Counted exactly up to the cap (LIST_COUNT_CAP), then "more than": an exact count of a desk's
+  // 800,000 dossiers, or of every name containing "nguyen", is a scan of them all (1.3 s on 1 M
+  // dossiers) for a figure no one pages through; a search narrows the list instead.
+  const cap = ctx.config.LIST_COUNT_CAP;
   const [rows, [total]] = await Promise.all([
     ctx.database.db
       .select({ d: dossiers, name: procedureVersions.name, procedureCode: procedures.code })
@@ -121,8 +125,16 @@ export async function officerQueue(
       )
       .limit(query.limit)
       .offset(query.offset),
-    ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
+    ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(
+      ctx.database.db
+        .select({ one: sql`1` })
+        .from(dossiers)
+        .where(where)
+        .limit(cap + 1)
+        .as('counted'),
+    ),
   ]);
+  const counted = total?.n ?? 0;
   return {
     items: rows.map(({ d, name, procedureCode }) => ({
       id: d.id,
@@ -136,7 +148,8 @@ export async function officerQueue(
       dueAt: d.dueAt,
       ...deadlineState(d.dueAt, now, calendar),
     })),
-    total: total?.n ?? 0,
+    total: Math.min(counted, cap),
+    totalCapped: counted > cap,
   };
 }
 

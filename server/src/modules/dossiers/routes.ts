@@ -466,7 +466,13 @@ export const dossierRoutes =
                   tone: z.enum(['on_time', 'due_soon', 'overdue']).nullable(),
                 }),
               ),
-              total: z.number().int(),
+              total: z
+                .number()
+                .int()
+                .meta({ description: 'Matching dossiers, counted exactly up to LIST_COUNT_CAP (10,000)' }),
+              totalCapped: z
+                .boolean()
+                .meta({ description: 'true: more dossiers match than `total` (the count stopped there)' }),
             }),
             ...problemResponses(400, 401),
           },

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { ErrorState } from '../../ui/ErrorState';
 import { LoadingState } from '../../ui/LoadingState';
-import { pickLocalized } from '../../ui/localized';
+import { formatNumber, pickLocalized } from '../../ui/localized';
 import type { QueryResult } from '../../ui/useApiQuery';
 import type { Queue, QueueItem, QueuePage } from './api';
 import { DeadlineBadge, StatusBadge } from './DeadlineBadge';
@@ -23,7 +23,7 @@ export interface QueueListProps {
 
 /** One queue's dossiers: a table on a desk's screen, cards on a phone, with paging. */
 export function QueueList({ result, queue, q, page, pageSize, onPage, onSearchAll }: QueueListProps) {
-  const { t } = useTranslation('workspace');
+  const { t, i18n } = useTranslation('workspace');
   const wide = useMediaQuery('(min-width: 62em)', undefined, { getInitialValueInEffect: false });
   const data =
     result.status === 'success' ? result.data : result.status === 'loading' ? result.previous : undefined;
@@ -45,23 +45,29 @@ export function QueueList({ result, queue, q, page, pageSize, onPage, onSearchAl
 
   const from = (page - 1) * pageSize + 1;
   const to = from + data.items.length - 1;
+  // Past the count's cap the last page is unknown: the next one exists while pages come back full.
   const pages = Math.max(1, Math.ceil(data.total / pageSize));
+  const hasNext = data.totalCapped ? data.items.length === pageSize : page < pages;
   return (
     <Stack gap="md" aria-busy={result.status === 'loading'}>
       {wide ? <QueueTable items={data.items} /> : <QueueCards items={data.items} />}
       <Group justify="space-between" gap="sm">
         <Text size="sm" c="dimmed">
-          {t('queue.showing', { from, to, total: data.total })}
+          {t(data.totalCapped ? 'queue.showingMore' : 'queue.showing', {
+            from,
+            to,
+            total: formatNumber(data.total, i18n.language),
+          })}
         </Text>
-        {pages > 1 && (
+        {(page > 1 || hasNext) && (
           <Group gap="xs">
             <Button variant="default" disabled={page <= 1} onClick={() => onPage(page - 1)}>
               {t('queue.previous')}
             </Button>
             <Text size="sm" aria-live="polite">
-              {t('queue.pageOf', { page, pages })}
+              {data.totalCapped ? t('queue.page', { page }) : t('queue.pageOf', { page, pages })}
             </Text>
-            <Button variant="default" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+            <Button variant="default" disabled={!hasNext} onClick={() => onPage(page + 1)}>
               {t('queue.next')}
             </Button>
           </Group>

@@ -10,7 +10,7 @@ import { useApiQuery } from '../../ui/useApiQuery';
 import { desksOf, isQueue, QUEUES, type Queue, type QueuePage, queuePath } from './api';
 import { OfficialGate } from './OfficialGate';
 import { QueueList } from './QueueList';
-import { useQueueCounts } from './useQueueCounts';
+import { formatCount, useQueueCounts } from './useQueueCounts';
 import './i18n';
 
 export const PAGE_SIZE = 20;
@@ -116,11 +116,11 @@ function Queues({ me }: { me: Me }) {
                     <Badge
                       size="sm"
                       radius="xl"
-                      variant={k === 'overdue' && counts[k] > 0 ? 'filled' : 'default'}
-                      color={k === 'overdue' && counts[k] > 0 ? '#a61e1e' : undefined}
+                      variant={k === 'overdue' && counts[k].total > 0 ? 'filled' : 'default'}
+                      color={k === 'overdue' && counts[k].total > 0 ? '#a61e1e' : undefined}
                       data-testid={`count-${k}`}
                     >
-                      {counts[k]}
+                      {formatCount(counts[k], i18n.language)}
                     </Badge>
                   )
                 }

@@ -36,7 +36,10 @@ export interface QueueItem {
 }
 export interface QueuePage {
   items: QueueItem[];
+  /** Counted exactly up to the server's cap (10,000 by default)… */
   total: number;
+  /** …beyond which this is true: more dossiers match than `total`. */
+  totalCapped: boolean;
 }
 
 export function queuePath(queue: Queue, q: string, limit: number, offset = 0): string {
