@@ -40,11 +40,18 @@ export async function openDatabase(opts: EngineOptions): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolMax ?? 10) : openPglite(opts.dataDir);
 }
 
+/** Settings every connection gets, on both engines. */
+const SESSION_SETTINGS: [string, string][] = [
+  // The catalogue search's `<%` (catalog/search.ts): a word of the name at least half alike.
+  ['pg_trgm.word_similarity_threshold', '0.5'],
+];
+
 async function openPglite(dataDir?: string): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir ? `${dataDir}/pgdata` : 'memory://', {
     extensions: { unaccent, pg_trgm },
   });
+  await client.exec(SESSION_SETTINGS.map(([name, value]) => `SET ${name} = ${value};`).join('\n'));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -57,9 +64,13 @@ async function openPglite(dataDir?: string): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  // JIT compiles plans costed as expensive, e.g. a year of statistics: on those it spent a second
-  // compiling to save less than that (EXPLAIN ANALYZE on 1 M dossiers), and our queries are short.
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // JIT compiles plans costed as expensive, e.g. a year of statistics: on those it spent a second
+    // compiling to save less than that (EXPLAIN ANALYZE on 1 M dossiers), and our queries are short.
+    options: [...SESSION_SETTINGS, ['jit', 'off']].map(([name, value]) => `-c ${name}=${value}`).join(' '),
+  });
   // An idle connection can be cut by the server (restart, failover, admin): the pool replaces it.
   // Without a listener Node would treat the event as an uncaught error and stop the process.
   pool.on('error', (e) => process.emitWarning(`PostgreSQL connection lost: ${e.message}`));

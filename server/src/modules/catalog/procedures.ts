@@ -62,7 +62,7 @@ export async function listVersions(db: Db, code: string) {
 
 type VersionContent = Omit<
   ProcedureVersion,
-  'id' | 'procedureId' | 'version' | 'isCurrent' | 'createdAt' | 'createdBy'
+  'id' | 'procedureId' | 'version' | 'isCurrent' | 'createdAt' | 'createdBy' | 'searchKey'
 >;
 export type VersionPatch = Partial<Omit<VersionContent, 'source'>>;
 
@@ -88,6 +88,7 @@ export async function createVersion(
     code: _code,
     enabled: _e,
     currentVersion: _cv,
+    searchKey: _k, // generated from the name
     ...content
   } = current;
   const next = version + 1;

@@ -44,6 +44,9 @@ export const procedureVersions = pgTable(
     version: integer('version').notNull(),
     isCurrent: boolean('is_current').notNull(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
+    // The Vietnamese name folded for search (case, diacritics, i/y: f_search_key, migration 0007),
+    // kept beside it so a search compares plain text instead of folding every candidate again.
+    searchKey: text('search_key').notNull().generatedAlwaysAs(sql`f_search_key(name->>'vi')`),
     field: text('field'),
     levels: text('levels').array().notNull(), // ministry | province | commune | other
     competentAuthority: text('competent_authority'), // as published
@@ -74,9 +77,8 @@ export const procedureVersions = pgTable(
   },
   (t) => [
     unique('catalog_procedure_version_uq').on(t.procedureId, t.version),
-    // Search by f_search_key (case, diacritics and i/y folded; migration 0007 defines it).
     index('catalog_version_search_key_trgm_idx')
-      .using('gin', sql`f_search_key(${t.name}->>'vi') gin_trgm_ops`)
+      .using('gin', sql`${t.searchKey} gin_trgm_ops`)
       .where(sql`${t.isCurrent}`),
     index('catalog_version_current_idx').on(t.procedureId).where(sql`${t.isCurrent}`),
   ],

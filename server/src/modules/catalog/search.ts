@@ -56,14 +56,18 @@ export async function searchProcedures(
   if (query.hasForm !== undefined) filters.push(query.hasForm ? hasForm : sql`NOT ${hasForm}`);
   const order: SQL[] = [];
   const q = query.q?.trim().replace(/\s+/g, ' ');
-  if (q) {
-    // f_search_key folds case, diacritics and i/y spellings (migration 0007), on both sides.
-    const folded = sql`f_search_key(${v.name}->>'vi')`;
+  if (q && /^\d+\.\d+$/.test(q)) {
+    // A national procedure code ("1.001193"): no name is made of digits and dots.
+    filters.push(eq(procedures.code, q));
+  } else if (q) {
+    // f_search_key folds case, diacritics and i/y spellings (migration 0007), on both sides. Both
+    // tests are ones the trigram index answers (the containing words, and `<%`: word similarity at
+    // least pg_trgm.word_similarity_threshold, 0.5, set on every connection by db/engine.ts), so a
+    // search reads the few matching names instead of folding all 2,600 on every request.
+    const folded = v.searchKey;
     const needle = sql`f_search_key(${q})`;
     const like = sql`f_search_key(${q.replace(/[\\%_]/g, (c) => `\\${c}`)})`;
-    filters.push(
-      sql`(${folded} LIKE '%' || ${like} || '%' OR word_similarity(${needle}, ${folded}) >= 0.5 OR ${procedures.code} = ${q})`,
-    );
+    filters.push(sql`(${folded} LIKE '%' || ${like} || '%' OR ${needle} <% ${folded})`);
     order.push(
       sql`(${folded} LIKE '%' || ${like} || '%') DESC`,
       sql`word_similarity(${needle}, ${folded}) DESC`,

@@ -95,6 +95,8 @@ export const dossiers = pgTable(
     index('dossier_competent_queue_due_idx')
       .on(t.competentAgencyId, t.dueAt)
       .where(sql`${t.status} IN ('received', 'in_progress', 'supplement_requested', 'finished')`),
+    // Officers find an applicant's dossiers by CCCD (12 digits, exact).
+    index('dossier_applicant_cccd_idx').on(sql`(${t.applicant}->>'cccd')`),
     index('dossier_applicant_name_trgm_idx').using(
       'gin',
       sql`f_search_key(${t.applicant}->>'fullName') gin_trgm_ops`,
