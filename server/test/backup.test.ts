@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
+import { seedCatalog } from '../seed/catalog.ts';
 import type { Database } from '../src/db/engine.ts';
 import { backup, restore } from '../src/platform/backup.ts';
 import { silentProgress } from '../src/platform/progress.ts';
@@ -31,11 +32,14 @@ const engines = await testEngines();
 
 describeEachEngine('backup and restore', { seed: true }, (ctx) => {
   it('round-trips every row into a fresh database on each engine', async () => {
+    // The catalogue too: its versions carry a generated column, computed again on restore.
+    await seedCatalog(ctx.database, ctx.config, silentProgress);
     const file = path.join(dir, `${ctx.kind}.cqsbak.gz`);
     const made = await backup(ctx.database, file, silentProgress);
     expect(made.rows).toBeGreaterThan(25_000);
     const source = await fingerprint(ctx.database);
     expect(Number(source.identity_agency?.split(':')[0])).toBe(263);
+    expect(Number(source.catalog_procedure_version?.split(':')[0])).toBe(2642);
 
     for (const target of engines) {
       const fresh = await freshDatabase(target);

@@ -156,7 +156,22 @@ async function insertBatch(tx: Tx, table: string, lines: string[], selfRefs: str
   const source = selfRefs.length
     ? sql`(SELECT json_agg(e::jsonb ${sql.raw(selfRefs.map((c) => `- '${c}'`).join(' '))}) FROM json_array_elements(${json}::json) e)`
     : sql`${json}::json`;
-  await tx.execute(sql`INSERT INTO ${t} SELECT * FROM json_populate_recordset(NULL::${t}, ${source})`);
+  // Generated columns (e.g. a procedure's folded search key) are computed again, never written.
+  const columns = sql.join(
+    (await writableColumns(tx, table)).map((c) => sql.identifier(c)),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`INSERT INTO ${t} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${t}, ${source})`,
+  );
+}
+
+async function writableColumns(tx: Tx, table: string): Promise<string[]> {
+  const rows = await runner(tx).rows<{ c: string }>(sql`
+    SELECT column_name AS c FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'
+    ORDER BY ordinal_position`);
+  return rows.map((r) => r.c);
 }
 
 async function patchSelfReferences(tx: Tx, table: string, lines: string[], selfRefs: string[], pk: string[]) {
