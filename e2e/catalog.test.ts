@@ -27,10 +27,15 @@ async function expectUsable(page: Page, where: string): Promise<void> {
 }
 
 /** The status line of the catalogue once it has settled ("Có 41 thủ tục"). */
-async function resultStatus(page: Page): Promise<string> {
+/**
+ * Waits until the result status says what is expected. Polled, not read once: right after a
+ * navigation (Back, a filter) it may still show the previous list's count, or the loading text.
+ */
+async function expectStatus(page: Page, expected: string | RegExp): Promise<void> {
   const status = page.locator('#catalog-results-status');
-  await expect.poll(async () => (await status.textContent()) ?? '').not.toMatch(/^(Đang tìm|Searching)|^$/);
-  return (await status.textContent()) ?? '';
+  const text = async () => (await status.textContent()) ?? '';
+  if (typeof expected === 'string') await expect.poll(text).toBe(expected);
+  else await expect.poll(text).toMatch(expected);
 }
 
 /**
@@ -94,7 +99,7 @@ describe('procedure catalogue and home page', () => {
       await page.getByRole('button', { name: 'Tìm kiếm' }).click();
       await page.waitForURL(/\/thu-tuc\?q=dang\+ky\+khai\+sinh$/);
       await page.getByRole('heading', { level: 1, name: 'Thủ tục hành chính' }).waitFor();
-      expect(await resultStatus(page)).toMatch(/^Tìm thấy \d+ thủ tục cho “dang ky khai sinh”$/);
+      await expectStatus(page, /^Tìm thấy \d+ thủ tục cho “dang ky khai sinh”$/);
       const results = page.getByRole('list', { name: 'Danh sách thủ tục' });
       const birth = results.getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true });
       await birth.waitFor();
@@ -138,7 +143,7 @@ describe('procedure catalogue and home page', () => {
       // Back to the results, then home: the search is kept, now in English.
       await page.goBack();
       await page.getByRole('heading', { level: 1, name: 'Administrative procedures' }).waitFor();
-      expect(await resultStatus(page)).toMatch(/^\d+ procedures found for “dang ky khai sinh”$/);
+      await expectStatus(page, /^\d+ procedures found for “dang ky khai sinh”$/);
       await expectUsable(page, 'catalogue (en)');
       await page.goBack();
       await page.getByRole('heading', { level: 2, name: 'Most used procedures' }).waitFor();
@@ -160,7 +165,7 @@ describe('procedure catalogue and home page', () => {
       await page.goto(`${server!.url}/`);
       await page.getByRole('link', { name: /^Hộ tịch\s+41 thủ tục$/ }).click();
       await page.waitForURL(/\/thu-tuc\?field=H%E1%BB%99\+t%E1%BB%8Bch$/);
-      expect(await resultStatus(page)).toBe('Có 41 thủ tục');
+      await expectStatus(page, 'Có 41 thủ tục');
       // On a phone the filters fold behind a button that says how many are set.
       const toggle = page.getByRole('button', { name: 'Bộ lọc (đang chọn 1)' });
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
@@ -176,7 +181,7 @@ describe('procedure catalogue and home page', () => {
 
       await page.getByRole('combobox', { name: 'Cấp thực hiện' }).selectOption('province');
       await page.waitForURL(/field=H%E1%BB%99\+t%E1%BB%8Bch&level=province$/);
-      expect(await resultStatus(page)).toBe('Có 2 thủ tục');
+      await expectStatus(page, 'Có 2 thủ tục');
       expect(await items.count()).toBe(2);
       for (const text of await items.allTextContents()) expect(text).toMatch(/Cấp tỉnh.*Lĩnh vực\s*Hộ tịch/);
 
@@ -184,12 +189,12 @@ describe('procedure catalogue and home page', () => {
       const shared = page.url();
       const other = await context.newPage();
       await other.goto(shared);
-      expect(await resultStatus(other)).toBe('Có 2 thủ tục');
+      await expectStatus(other, 'Có 2 thủ tục');
       await other.close();
 
       await page.goBack();
       await page.waitForURL(/\/thu-tuc\?field=H%E1%BB%99\+t%E1%BB%8Bch$/);
-      expect(await resultStatus(page)).toBe('Có 41 thủ tục');
+      await expectStatus(page, 'Có 41 thủ tục');
       expect(await page.getByRole('combobox', { name: 'Cấp thực hiện' }).inputValue()).toBe('');
 
       // Paging, and clearing the filters.
@@ -199,7 +204,7 @@ describe('procedure catalogue and home page', () => {
       expect(await items.count()).toBe(20);
       await page.getByRole('link', { name: 'Bỏ bộ lọc' }).first().click();
       await page.waitForURL(/\/thu-tuc$/);
-      expect(await resultStatus(page)).toMatch(/^Có 1\.\d{3} thủ tục$/);
+      await expectStatus(page, /^Có 1\.\d{3} thủ tục$/);
 
       // The agency filter offers the agencies that decide procedures, with their counts.
       const plainToggle = page.getByRole('button', { name: 'Bộ lọc', exact: true });
@@ -212,7 +217,7 @@ describe('procedure catalogue and home page', () => {
       await agency.selectOption({ label: justice });
       await page.waitForURL(/\?agency=[0-9a-f-]{36}$/);
       const count = justice.match(/\((\d+)\)$/)![1];
-      expect(await resultStatus(page)).toBe(`Có ${count} thủ tục`);
+      await expectStatus(page, `Có ${count} thủ tục`);
       expect(await items.first().textContent()).toMatch(/Cơ quan\s*Sở Tư pháp tỉnh Tuyên Quang/);
       await expectUsable(page, 'catalogue by agency (vi)');
 
@@ -276,7 +281,7 @@ describe('procedure catalogue and home page', () => {
         await page.screenshot({ path: join(resultsDir, `catalog-home-${size}.png`), fullPage });
 
         await page.getByRole('link', { name: /^Hộ tịch\s+41 thủ tục$/ }).click();
-        expect(await resultStatus(page)).toBe('Có 41 thủ tục');
+        await expectStatus(page, 'Có 41 thủ tục');
         expect(await fitsViewportWidth(page)).toBe(true);
         await page.screenshot({ path: join(resultsDir, `catalog-list-${size}.png`), fullPage });
 
