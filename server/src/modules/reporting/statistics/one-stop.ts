@@ -4,7 +4,7 @@
  * digitization, ratings and time taken. One pass over the dossiers per request, each figure a
  * `count(*) FILTER` over a set from dossier-sets.ts.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/engine.ts';
 import { DOSSIER_SETS, type DossierSet, setCondition, type Window } from './dossier-sets.ts';
 import { type Dimension, dimensionKey, dossierFacets, type Scope, scopedDossiers } from './scope.ts';
@@ -51,22 +51,6 @@ function ratesOf(c: Record<DossierSet, number>, ratings: OneStopRow['ratings']):
 
 type RawRow = Record<string, string | number | null> & { key: string; label: string; label_en: string };
 
-/**
- * The dossiers the window can count, in parts read side by side (one connection each), so a year
- * over a million dossiers is aggregated on every core instead of one: PostgreSQL does not split
- * this aggregate across workers itself (its sub-plans). Parts by receipt date, along the covering
- * index: never received (refused at intake, drafts), received before the window's middle, and
- * from then to the window's end. Dossiers received after the window's end are in no figure.
- */
-function slicesOf(w: Window): SQL[] {
-  const middle = new Date((w.from.getTime() + w.to.getTime()) / 2);
-  return [
-    sql`d.received_at IS NULL`,
-    sql`d.received_at < ${middle}`,
-    sql`d.received_at >= ${middle} AND d.received_at < ${w.to}`,
-  ];
-}
-
 /** The figures per group of the dimension, plus the total over the scope. */
 export async function oneStopStatistics(
   database: Database,
@@ -95,32 +79,15 @@ async function query(database: Database, w: Window, scope: Scope, dimension: Dim
     ),
     sql`, `,
   );
-  // Sums and counts rather than averages, so the parts add up.
-  const [supplements, ...parts] = await Promise.all([
-    supplementRequestsBy(database, w, scope, dimension),
-    ...slicesOf(w).map((slice) =>
-      database.rows<RawRow>(sql`
-        SELECT f.key, min(f.label) AS label, min(f.label_en) AS label_en, ${counts}, ${stars},
-          sum(f.rating) FILTER (WHERE f.rat)::float8 AS sum_rating,
-          sum(f.wd::float8) FILTER (WHERE f.res) AS sum_days,
-          count(f.wd) FILTER (WHERE f.res)::int AS n_days
-        FROM ${dossierFacets(w, scope, dimension, slice)}
-        GROUP BY f.key`),
-    ),
-  ]);
-  const merged = new Map<string, RawRow>();
-  for (const row of parts.flat()) {
-    const into = merged.get(row.key);
-    if (!into) merged.set(row.key, { ...row });
-    else
-      for (const [column, value] of Object.entries(row))
-        if (typeof value === 'number' || (value !== null && column !== 'key' && !column.startsWith('label')))
-          into[column] = Number(into[column] ?? 0) + Number(value);
-        else if (into[column] === null) into[column] = value;
-  }
-  // By label, as PostgreSQL's C collation orders them (code points).
-  const rows = [...merged.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  return rows.map((r) => toRow(r, supplements.get(r.key) ?? 0));
+  const raw = await database.rows<RawRow>(sql`
+    SELECT f.key, min(f.label) AS label, min(f.label_en) AS label_en, ${counts}, ${stars},
+      avg(f.rating) FILTER (WHERE f.rat)::float8 AS avg_rating,
+      avg(f.wd) FILTER (WHERE f.res)::float8 AS avg_days
+    FROM ${dossierFacets(w, scope, dimension)}
+    GROUP BY f.key
+    ORDER BY 2`);
+  const supplements = await supplementRequestsBy(database, w, scope, dimension);
+  return raw.map((r) => toRow(r, supplements.get(r.key) ?? 0));
 }
 
 /** The supplement requests of the period, grouped like the figures (a dossier asked twice counts twice). */
@@ -154,8 +121,8 @@ function toRow(r: RawRow, supplementRequests: number): OneStopRow {
     counts,
     supplementRequests,
     ratings,
-    averageRating: round(counts.rated > 0 ? Number(r.sum_rating) / counts.rated : null, 2),
-    averageWorkingDays: round(Number(r.n_days) > 0 ? Number(r.sum_days) / Number(r.n_days) : null, 2),
+    averageRating: round(r.avg_rating, 2),
+    averageWorkingDays: round(r.avg_days, 2),
     rates: ratesOf(counts, ratings),
   };
 }

@@ -120,14 +120,11 @@ export function scopedDossiers(scope: Scope, extraJoins: Join[] = [], from: SQL 
   )} WHERE ${where}`;
 }
 
-/**
- * One row per dossier in scope: its facets for the window, its group key and label (alias f).
- * `slice`, a further condition on the dossier (d), lets a caller read the rows in parts.
- */
-export function dossierFacets(w: Window, scope: Scope, dimension: Dimension, slice?: SQL): SQL {
+/** One row per dossier in scope: its facets for the window, its group key and label (alias f). */
+export function dossierFacets(w: Window, scope: Scope, dimension: Dimension): SQL {
   const dim = DIMENSION_COLUMNS[dimension];
   return sql`(SELECT ${facetColumns(w)}, ${dim.key} AS key, ${dim.label} AS label, ${dim.labelEn} AS label_en
-    ${scopedDossiers(scope, dim.joins)}${slice ? sql` AND ${slice}` : sql``}) f`;
+    ${scopedDossiers(scope, dim.joins)}) f`;
 }
 
 /** The group key alone, for queries that group other rows (events) the same way. */
