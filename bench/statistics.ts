@@ -1,8 +1,10 @@
 /**
  * Yearly one-stop statistics and the Decision 766 index for the whole province, on the database
  * `npm run bench:generate` wrote (issue 6: under 1 s at 1 million dossiers). Runs each query a
- * few times and prints the median and the ratio to the goal; `EXPLAIN ANALYZE` of the main query
- * with --explain.
+ * few times and prints the median and the ratio to the goal, twice: for the closed year (twelve
+ * kept months) and for the year to date on 15 December (eleven kept months and a live one). First
+ * it counts the kept months from scratch and prints how long that took (what the first reader
+ * after a restore, or the nightly count, pays). `EXPLAIN ANALYZE` of a live month with --explain.
  *
  *   npm run bench:statistics [-- --year 2025 --runs 5 --explain]
  */
@@ -13,6 +15,14 @@ import { windowOf } from '../server/src/modules/reporting/statistics/dossier-set
 import { indexOfUnit, indexRanking } from '../server/src/modules/reporting/statistics/index-service.ts';
 import { oneStopStatistics } from '../server/src/modules/reporting/statistics/one-stop.ts';
 import { parsePeriod } from '../server/src/modules/reporting/statistics/period.ts';
+import {
+  countMonths,
+  keptMonths,
+  partsOf,
+  tallyColumns,
+  touchesWindow,
+} from '../server/src/modules/reporting/statistics/rollup.ts';
+import { vietnamInstant } from '../server/src/platform/calendar/vietnam-time.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +40,8 @@ const [{ n }] = (await database.rows<{ n: number }>(sql`SELECT count(*)::int AS 
 ];
 const period = parsePeriod(args.year)!;
 const w = windowOf(period, new Date());
+// The year to date on 15 December: what a leader sees in the last weeks of the year.
+const toDate = windowOf(period, vietnamInstant(`${args.year}-12-15`, 10 * 60));
 const GOAL_MS = 1000;
 
 async function measure(name: string, work: () => Promise<unknown>) {
@@ -48,21 +60,30 @@ async function measure(name: string, work: () => Promise<unknown>) {
 }
 
 console.log(`${n.toLocaleString('vi-VN')} hồ sơ / dossiers, kỳ / period ${period.key}, ${database.describe}`);
-await measure('one-stop, province, year', () => oneStopStatistics(database, w, {}, 'none'));
-await measure('one-stop by agency, year', () => oneStopStatistics(database, w, {}, 'agency'));
-await measure('766 index, province, year', () => indexOfUnit(database, period, w, { kind: 'province' }));
-await measure('766 ranking of communes, year', () => indexRanking(database, period, w, 'commune'));
+await database.rows(sql`DELETE FROM reporting_rollup_month`);
+const counting = performance.now();
+const months = keptMonths(partsOf(w));
+await countMonths(database, months);
+console.log(
+  `counting ${months.length} closed months from scratch: ${(performance.now() - counting).toFixed(0)} ms (once; then only months a change marks stale)`,
+);
+for (const [name, window] of [
+  ['year', w],
+  ['year to 15 Dec', toDate],
+] as const) {
+  await measure(`one-stop, province, ${name}`, () => oneStopStatistics(database, window, {}, 'none'));
+  await measure(`one-stop by agency, ${name}`, () => oneStopStatistics(database, window, {}, 'agency'));
+  await measure(`766 index, province, ${name}`, () =>
+    indexOfUnit(database, period, window, { kind: 'province' }),
+  );
+  await measure(`766 ranking of communes, ${name}`, () => indexRanking(database, period, window, 'commune'));
+}
 if (args.explain) {
-  const { DOSSIER_SETS, setCondition } = await import(
-    '../server/src/modules/reporting/statistics/dossier-sets.ts'
-  );
   const { dossierFacets } = await import('../server/src/modules/reporting/statistics/scope.ts');
-  const counts = sql.join(
-    DOSSIER_SETS.map((s) => sql`count(*) FILTER (WHERE ${setCondition(s)})`),
-    sql`, `,
-  );
+  const december = partsOf(toDate).at(-1)!;
+  const live = 'live' in december ? december.live : toDate;
   const plan = await database.rows<{ 'QUERY PLAN': string }>(
-    sql`EXPLAIN (ANALYZE, BUFFERS) SELECT ${counts} FROM ${dossierFacets(w, {}, 'none')}`,
+    sql`EXPLAIN (ANALYZE, BUFFERS) SELECT ${tallyColumns()} FROM ${dossierFacets(live, {}, 'none', touchesWindow(live))}`,
   );
   for (const row of plan) console.log(row['QUERY PLAN']);
 }

@@ -28,6 +28,7 @@ import { notificationRoutes } from '../../modules/notifications/routes.ts';
 import { startPlanReminderTimer } from '../../modules/reporting/plan/reminders.ts';
 import { planRoutes } from '../../modules/reporting/plan/routes.ts';
 import { scorecardRoutes } from '../../modules/reporting/scorecards/routes.ts';
+import { startMonthKeeper } from '../../modules/reporting/statistics/keeper.ts';
 import { statisticsRoutes } from '../../modules/reporting/statistics/routes.ts';
 import { siteInfo, siteRoutes } from '../../modules/site/routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
@@ -168,6 +169,9 @@ export async function buildApp({
   // Reminds lead agencies of DX plan report deadlines (hourly; each notice once).
   const planReminders = startPlanReminderTimer(database, app.log);
   app.addHook('onClose', () => planReminders.close());
+  // Keeps the statistics' closed months counted, so a year's figures read them (every 10 min).
+  const monthKeeper = startMonthKeeper(database, app.log);
+  app.addHook('onClose', () => monthKeeper.close());
 
   const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/engine.ts';
 import { type DossierSet, setCondition, type Window } from './dossier-sets.ts';
+import { touchesWindow } from './rollup.ts';
 import { dossierFacets, type Scope } from './scope.ts';
 
 export type DrillRow = {
@@ -28,7 +29,13 @@ export async function dossiersInSet(
   set: DossierSet,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: DrillRow[] }> {
-  const facets = dossierFacets(w, scope, 'none');
+  // Only dossiers active in the window can be in a set, except a supplement asked before receipt.
+  const facets = dossierFacets(
+    w,
+    scope,
+    'none',
+    set === 'supplement_requested' ? undefined : touchesWindow(w),
+  );
   const [count] = await database.rows<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM ${facets} WHERE ${setCondition(set)}`,
   );

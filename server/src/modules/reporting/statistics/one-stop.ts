@@ -1,13 +1,30 @@
 /**
  * One-stop statistics for a period (issue 6 §1): what was received, resolved early / on time /
  * late, still open within or past its deadline, refused, withdrawn, suspended; supplements,
- * digitization, ratings and time taken. One pass over the dossiers per request, each figure a
- * `count(*) FILTER` over a set from dossier-sets.ts.
+ * digitization, ratings and time taken. Each figure is a `count(*) FILTER` over a set from
+ * dossier-sets.ts: of the closed months kept in rollup.ts, and of the dossiers for the rest.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/engine.ts';
-import { DOSSIER_SETS, type DossierSet, setCondition, type Window } from './dossier-sets.ts';
-import { type Dimension, dimensionKey, dossierFacets, type Scope, scopedDossiers } from './scope.ts';
+import { DOSSIER_SETS, type DossierSet, type Window } from './dossier-sets.ts';
+import {
+  addPart,
+  countMonths,
+  inMonths,
+  type Keeping,
+  keptMonths,
+  keptTallies,
+  type Part,
+  partsOf,
+  TALLIED,
+  type Tallied,
+  type Tally,
+  type TallyRow,
+  tallyColumns,
+  tallyOf,
+  touchesWindow,
+} from './rollup.ts';
+import { type Dimension, dimensionColumns, dossierFacets, type Scope, scopedDossiers } from './scope.ts';
 
 export type Rates = {
   /** (early + on time) ÷ resolved. */
@@ -49,80 +66,125 @@ function ratesOf(c: Record<DossierSet, number>, ratings: OneStopRow['ratings']):
   };
 }
 
-type RawRow = Record<string, string | number | null> & { key: string; label: string; label_en: string };
-
 /** The figures per group of the dimension, plus the total over the scope. */
 export async function oneStopStatistics(
   database: Database,
   w: Window,
   scope: Scope,
   dimension: Dimension,
+  keeping: Keeping = {},
 ): Promise<OneStopReport> {
+  const parts = partsOf(w, keeping);
+  // Count the missing closed months once, before the breakdown and the total both read them.
+  await countMonths(database, keptMonths(parts));
   const [rows, totals] = await Promise.all([
-    query(database, w, scope, dimension),
-    dimension === 'none' ? null : query(database, w, scope, 'none'),
+    query(database, parts, scope, dimension),
+    dimension === 'none' ? null : query(database, parts, scope, 'none'),
   ]);
   const total = totals?.[0] ?? rows[0] ?? emptyRow();
   return { rows: dimension === 'none' ? [] : rows, total };
 }
 
-async function query(database: Database, w: Window, scope: Scope, dimension: Dimension) {
-  const counts = sql.join(
-    DOSSIER_SETS.map(
-      (set) => sql`count(*) FILTER (WHERE ${setCondition(set)})::int AS ${sql.identifier(set)}`,
+async function query(database: Database, parts: Part[], scope: Scope, dimension: Dimension) {
+  const [perPart, supplements] = await Promise.all([
+    Promise.all(
+      parts.map((p) =>
+        'live' in p
+          ? liveTallies(database, p.live, scope, dimension)
+          : keptTallies(database, p.months, scope, dimension),
+      ),
     ),
-    sql`, `,
-  );
-  const stars = sql.join(
-    [1, 2, 3, 4, 5].map(
-      (n) => sql`count(*) FILTER (WHERE f.rat AND f.rating = ${n})::int AS ${sql.identifier(`star_${n}`)}`,
-    ),
-    sql`, `,
-  );
-  const raw = await database.rows<RawRow>(sql`
-    SELECT f.key, min(f.label) AS label, min(f.label_en) AS label_en, ${counts}, ${stars},
-      avg(f.rating) FILTER (WHERE f.rat)::float8 AS avg_rating,
-      avg(f.wd) FILTER (WHERE f.res)::float8 AS avg_days
-    FROM ${dossierFacets(w, scope, dimension)}
-    GROUP BY f.key
-    ORDER BY 2`);
-  const supplements = await supplementRequestsBy(database, w, scope, dimension);
-  return raw.map((r) => toRow(r, supplements.get(r.key) ?? 0));
+    supplementsBy(database, parts, scope, dimension),
+  ]);
+  const tallies = new Map<string, Tally>();
+  perPart.forEach((t, i) => {
+    addPart(tallies, t, i === 0, i === parts.length - 1);
+  });
+  // A group whose only figure is a supplement request still gets its row.
+  for (const s of supplements) {
+    if (!tallies.has(s.key))
+      addPart(tallies, [{ ...s, counts: TALLIED.map(() => 0), daysSum: 0 }], true, true);
+  }
+  const bySupplements = new Map(supplements.map((s) => [s.key, s]));
+  return [...tallies.values()]
+    .sort((a, b) => a.label.localeCompare(b.label, 'vi') || a.key.localeCompare(b.key))
+    .map((t) => toRow(t, bySupplements.get(t.key)));
 }
 
-/** The supplement requests of the period, grouped like the figures (a dossier asked twice counts twice). */
-async function supplementRequestsBy(database: Database, w: Window, scope: Scope, dimension: Dimension) {
-  const { key, joins } = dimensionKey(dimension);
-  const rows = await database.rows<{ key: string; n: number }>(sql`
-    SELECT ${key} AS key, count(*)::int AS n
-    ${scopedDossiers(scope, joins, sql`dossier_event e JOIN dossier d ON d.id = e.dossier_id`)}
-      AND e.type = 'request_supplement' AND e.at >= ${w.from} AND e.at < ${w.to}
+/** A part of the period counted from the dossiers themselves. */
+async function liveTallies(
+  database: Database,
+  w: Window,
+  scope: Scope,
+  dimension: Dimension,
+): Promise<Tally[]> {
+  const rows = await database.rows<TallyRow>(sql`
+    SELECT f.key, min(f.label) AS label, min(f.label_en) AS label_en, ${tallyColumns()}
+    FROM ${dossierFacets(w, scope, dimension, touchesWindow(w))}
+    GROUP BY f.key`);
+  return rows.map(tallyOf);
+}
+
+type Supplements = { key: string; label: string; labelEn: string; requests: number; dossiers: number };
+
+/**
+ * The supplement requests of the period, grouped like the figures: how many were made (a dossier
+ * asked twice counts twice) and how many dossiers were asked (the set `supplement_requested`), from
+ * the dossiers the kept months list and the events of the live parts.
+ */
+async function supplementsBy(
+  database: Database,
+  parts: Part[],
+  scope: Scope,
+  dimension: Dimension,
+): Promise<Supplements[]> {
+  const dim = dimensionColumns(dimension);
+  const columns = sql`${dim.key} AS key, ${dim.label} AS label, ${dim.labelEn} AS label_en`;
+  const asked = parts.map((p) =>
+    'months' in p
+      ? sql`SELECT d.dossier_id, d.requests, ${columns}
+          ${scopedDossiers(scope, dim.joins, sql`reporting_rollup_supplement d`)} AND ${inMonths(p.months)}`
+      : sql`SELECT d.id AS dossier_id, 1 AS requests, ${columns}
+          ${scopedDossiers(scope, dim.joins, sql`dossier_event e JOIN dossier d ON d.id = e.dossier_id`)}
+          AND e.type = 'request_supplement' AND e.at >= ${p.live.from} AND e.at < ${p.live.to}`,
+  );
+  const rows = await database.rows<{
+    key: string;
+    label: string;
+    label_en: string;
+    n: number;
+    d: number;
+  }>(sql`
+    SELECT s.key, min(s.label) AS label, min(s.label_en) AS label_en,
+      sum(s.requests)::int AS n, count(DISTINCT s.dossier_id)::int AS d
+    FROM (${sql.join(asked, sql` UNION ALL `)}) s
     GROUP BY 1`);
-  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+  return rows.map((r) => ({
+    key: r.key,
+    label: r.label,
+    labelEn: r.label_en,
+    requests: Number(r.n),
+    dossiers: Number(r.d),
+  }));
 }
 
-function toRow(r: RawRow, supplementRequests: number): OneStopRow {
-  const counts = Object.fromEntries(DOSSIER_SETS.map((s) => [s, Number(r[s] ?? 0)])) as Record<
-    DossierSet,
-    number
-  >;
-  const ratings = {
-    1: Number(r.star_1),
-    2: Number(r.star_2),
-    3: Number(r.star_3),
-    4: Number(r.star_4),
-    5: Number(r.star_5),
-  };
-  const round = (x: unknown, digits: number) =>
-    x === null || x === undefined ? null : Math.round(Number(x) * 10 ** digits) / 10 ** digits;
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function toRow(t: Tally, supplements: Supplements | undefined): OneStopRow {
+  const of = (name: Tallied) => t.counts[TALLIED.indexOf(name)]!;
+  const counts = Object.fromEntries(
+    DOSSIER_SETS.map((s) => [s, s === 'supplement_requested' ? (supplements?.dossiers ?? 0) : of(s)]),
+  ) as Record<DossierSet, number>;
+  const ratings = { 1: of('star_1'), 2: of('star_2'), 3: of('star_3'), 4: of('star_4'), 5: of('star_5') };
+  const rated = ratings[1] + ratings[2] + ratings[3] + ratings[4] + ratings[5];
   return {
-    key: r.key,
-    label: { vi: r.label, en: r.label_en },
+    key: t.key,
+    label: { vi: t.label, en: t.labelEn },
     counts,
-    supplementRequests,
+    supplementRequests: supplements?.requests ?? 0,
     ratings,
-    averageRating: round(r.avg_rating, 2),
-    averageWorkingDays: round(r.avg_days, 2),
+    averageRating: rated > 0 ? round(of('rating_sum') / rated, 2) : null,
+    averageWorkingDays: of('days_n') > 0 ? round(t.daysSum / of('days_n'), 2) : null,
     rates: ratesOf(counts, ratings),
   };
 }

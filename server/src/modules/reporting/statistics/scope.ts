@@ -120,14 +120,22 @@ export function scopedDossiers(scope: Scope, extraJoins: Join[] = [], from: SQL 
   )} WHERE ${where}`;
 }
 
-/** One row per dossier in scope: its facets for the window, its group key and label (alias f). */
-export function dossierFacets(w: Window, scope: Scope, dimension: Dimension): SQL {
+/**
+ * One row per dossier in scope: its facets for the window, its group key and label (alias f);
+ * `only` narrows the dossiers further (a condition on alias d).
+ */
+export function dossierFacets(w: Window, scope: Scope, dimension: Dimension, only: SQL = sql`true`): SQL {
   const dim = DIMENSION_COLUMNS[dimension];
   return sql`(SELECT ${facetColumns(w)}, ${dim.key} AS key, ${dim.label} AS label, ${dim.labelEn} AS label_en
-    ${scopedDossiers(scope, dim.joins)}) f`;
+    ${scopedDossiers(scope, dim.joins)} AND ${only}) f`;
 }
 
-/** The group key alone, for queries that group other rows (events) the same way. */
-export function dimensionKey(dimension: Dimension): { key: SQL; joins: Join[] } {
-  return { key: DIMENSION_COLUMNS[dimension].key, joins: DIMENSION_COLUMNS[dimension].joins };
+/** The group key, its labels and the tables they need, for queries that group other rows the same way. */
+export function dimensionColumns(dimension: Dimension): Readonly<{
+  key: SQL;
+  label: SQL;
+  labelEn: SQL;
+  joins: Join[];
+}> {
+  return DIMENSION_COLUMNS[dimension];
 }

@@ -1,10 +1,12 @@
 /**
  * Online-services statistics (issue 6 §2) and the procedure counts the 766 index needs: the
- * procedures in an authority's remit by online type, and how many of them had dossiers.
+ * procedures in an authority's remit by online type, and how many of them had dossiers (counted
+ * from the kept months and the live rest, rollup.ts).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/engine.ts';
 import type { Window } from './dossier-sets.ts';
+import { countMonths, type Keeping, keptMonths, partsOf, receivedBy } from './rollup.ts';
 import { uuidList } from './scope.ts';
 
 export type ServiceKind = 'full' | 'partial' | 'offline';
@@ -59,7 +61,10 @@ async function perProcedure(
   w: Window,
   agencyIds: readonly string[] | undefined,
   communeLevel: boolean,
+  keeping: Keeping = {},
 ) {
+  const parts = partsOf(w, keeping);
+  await countMonths(database, keptMonths(parts));
   return database.rows<{
     code: string;
     name: string;
@@ -73,12 +78,7 @@ async function perProcedure(
       coalesce(r.received, 0)::int AS received, coalesce(r.online, 0)::int AS online
     FROM catalog_procedure p
     JOIN catalog_procedure_version v ON v.procedure_id = p.id AND v.is_current
-    LEFT JOIN (
-      SELECT d.procedure_id, count(*) AS received, count(*) FILTER (WHERE d.channel = 'online') AS online
-      FROM dossier d
-      WHERE d.received_at >= ${w.from} AND d.received_at < ${w.to} AND ${dossierScope(agencyIds)}
-      GROUP BY d.procedure_id
-    ) r ON r.procedure_id = p.id
+    LEFT JOIN ${receivedBy(parts, sql`d.procedure_id`, dossierScope(agencyIds))} r ON r.procedure_id = p.id
     WHERE p.enabled AND ${remitCondition(agencyIds, communeLevel)}`);
 }
 
@@ -110,15 +110,19 @@ export async function procedureCounts(
   w: Window,
   agencyIds: readonly string[] | undefined,
   communeLevel: boolean,
+  keeping: Keeping = {},
 ): Promise<ProcedureCounts> {
-  return countsOf(await perProcedure(database, w, agencyIds, communeLevel));
+  return countsOf(await perProcedure(database, w, agencyIds, communeLevel, keeping));
 }
 
 /** `procedureCounts` for every deciding agency at once (the 766 ranking of departments or communes). */
 export async function procedureCountsByAgency(
   database: Database,
   w: Window,
+  keeping: Keeping = {},
 ): Promise<Map<string, ProcedureCounts>> {
+  const parts = partsOf(w, keeping);
+  await countMonths(database, keptMonths(parts));
   const rows = await database.rows<{
     agency_id: string;
     kind: ServiceKind;
@@ -126,13 +130,7 @@ export async function procedureCountsByAgency(
     received: number;
     online: number;
   }>(sql`
-    WITH counts AS (
-      SELECT d.procedure_id, d.competent_agency_id AS agency_id, count(*) AS received,
-        count(*) FILTER (WHERE d.channel = 'online') AS online
-      FROM dossier d
-      WHERE d.received_at >= ${w.from} AND d.received_at < ${w.to}
-      GROUP BY 1, 2
-    )
+    WITH counts AS ${receivedBy(parts, sql`d.procedure_id, d.competent_agency_id`, sql`true`)}
     SELECT a.id AS agency_id, ${KIND} AS kind,
       (NOT v.fee_free AND jsonb_array_length(v.fees) > 0) AS with_fee,
       coalesce(c.received, 0)::int AS received, coalesce(c.online, 0)::int AS online
@@ -140,7 +138,7 @@ export async function procedureCountsByAgency(
     JOIN catalog_procedure_version v ON v.is_current AND (v.competent_agency_id = a.id
       OR (a.level = 'commune' AND a.kind = 'commune_committee' AND v.competent_agency_id IS NULL AND 'commune' = ANY(v.levels)))
     JOIN catalog_procedure p ON p.id = v.procedure_id AND p.enabled
-    LEFT JOIN counts c ON c.procedure_id = p.id AND c.agency_id = a.id`);
+    LEFT JOIN counts c ON c.procedure_id = p.id AND c.competent_agency_id = a.id`);
   const by = new Map<string, typeof rows>();
   for (const r of rows) by.set(r.agency_id, [...(by.get(r.agency_id) ?? []), r]);
   return new Map([...by].map(([id, list]) => [id, countsOf(list)]));
