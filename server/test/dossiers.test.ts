@@ -211,6 +211,41 @@ describeEachEngine(
       });
     });
 
+    it('keeps a dossier waiting for a supplement out of the due and overdue queues, and lists the latest receipts first', async () => {
+      const queue = (q: string) => as('motcua', { method: 'GET', url: `/api/dossiers?${q}` });
+      // Two of the received dossiers are past their due date; one of them now waits for the applicant.
+      const late = await ctx.database.rows<{ id: string; due: Date }>(sql`
+        SELECT id, due_at AS due FROM dossier WHERE status = 'received' ORDER BY received_at DESC LIMIT 2`);
+      const [running, waiting] = [late[0]!.id, late[1]!.id];
+      await ctx.database.rows(sql`
+        UPDATE dossier SET due_at = now() - interval '3 days' WHERE id IN (${running}::uuid, ${waiting}::uuid)`);
+      await ctx.database.rows(
+        sql`UPDATE dossier SET status = 'supplement_requested' WHERE id = ${waiting}::uuid`,
+      );
+      const overdue = (await queue('queue=overdue&limit=200')).json();
+      const ids = overdue.items.map((i: { id: string }) => i.id);
+      expect(ids).toContain(running);
+      expect(ids).not.toContain(waiting);
+      expect(overdue.items.find((i: { id: string }) => i.id === running)).toMatchObject({ tone: 'overdue' });
+      // Its clock is stopped: no deadline colour in the lists either.
+      const all = (await queue('queue=all&limit=200')).json();
+      expect(all.items.find((i: { id: string }) => i.id === waiting)).toMatchObject({
+        tone: null,
+        daysLeft: null,
+      });
+      const received = all.items
+        .map((i: { receivedAt: string | null }) => i.receivedAt)
+        .filter((at: string | null): at is string => at !== null);
+      expect(received.length).toBeGreaterThan(100);
+      expect(received).toEqual([...received].sort().reverse());
+      // As they were, for the tests below.
+      for (const d of late) {
+        await ctx.database.rows(
+          sql`UPDATE dossier SET status = 'received', due_at = ${d.due} WHERE id = ${d.id}::uuid`,
+        );
+      }
+    });
+
     it('lets anyone track a dossier by code with the phone or CCCD given, showing no personal data', async () => {
       const [row] = await ctx.database.rows<{ code: string }>(
         sql`SELECT code FROM dossier WHERE applicant_id = ${ids.tranthibinh} AND code IS NOT NULL ORDER BY code LIMIT 1`,

@@ -23,9 +23,13 @@ export const QUEUES = [
 ] as const;
 export type Queue = (typeof QUEUES)[number];
 
-const OPEN = ['received', 'in_progress', 'supplement_requested'];
-/** Received and not yet finished: the due date is running (or paused for a supplement). */
-export const OPEN_STATUSES: ReadonlySet<string> = new Set(OPEN);
+/**
+ * Open with the clock running. A wait for the applicant's supplement stops it (DOMAIN.md §2) and the
+ * due date is set again on resubmission, so such a dossier is neither due nor overdue meanwhile:
+ * the same rule as the statistics and the leaders' dashboard.
+ */
+const RUNNING = ['received', 'in_progress'];
+export const RUNNING_STATUSES: ReadonlySet<string> = new Set(RUNNING);
 
 /** Deadline colour: overdue, due within 2 working days, or on time. */
 export function deadlineState(
@@ -82,9 +86,9 @@ export async function officerQueue(
     to_receive: eq(dossiers.status, 'submitted'),
     in_progress: inArray(dossiers.status, ['received', 'in_progress']),
     supplement: eq(dossiers.status, 'supplement_requested'),
-    due_today: and(inArray(dossiers.status, OPEN), sql`${dossiers.dueAt} BETWEEN ${now} AND ${todayEnd}`),
-    due_soon: and(inArray(dossiers.status, OPEN), sql`${dossiers.dueAt} BETWEEN ${now} AND ${soonEnd}`),
-    overdue: and(inArray(dossiers.status, OPEN), isNotNull(dossiers.dueAt), lt(dossiers.dueAt, now)),
+    due_today: and(inArray(dossiers.status, RUNNING), sql`${dossiers.dueAt} BETWEEN ${now} AND ${todayEnd}`),
+    due_soon: and(inArray(dossiers.status, RUNNING), sql`${dossiers.dueAt} BETWEEN ${now} AND ${soonEnd}`),
+    overdue: and(inArray(dossiers.status, RUNNING), isNotNull(dossiers.dueAt), lt(dossiers.dueAt, now)),
     to_return: eq(dossiers.status, 'finished'),
     all: undefined,
   };
@@ -121,7 +125,11 @@ export async function officerQueue(
       .orderBy(
         ...(query.mine
           ? [desc(dossiers.updatedAt)]
-          : [sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt)]),
+          : query.queue === 'all'
+            ? // The whole history: the latest receipts first (not yet received ones at the top).
+              [sql`${dossiers.receivedAt} DESC NULLS FIRST`, desc(dossiers.createdAt)]
+            : // A work queue: what is due first.
+              [sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt)]),
       )
       .limit(query.limit)
       .offset(query.offset),
@@ -146,7 +154,9 @@ export async function officerQueue(
       channel: d.channel,
       receivedAt: d.receivedAt,
       dueAt: d.dueAt,
-      ...deadlineState(d.dueAt, now, calendar),
+      ...(RUNNING_STATUSES.has(d.status)
+        ? deadlineState(d.dueAt, now, calendar)
+        : { daysLeft: null, tone: null }),
     })),
     total: Math.min(counted, cap),
     totalCapped: counted > cap,

@@ -16,7 +16,7 @@ import {
   RETURN_METHODS,
   STATUS_LABELS,
 } from './lifecycle.ts';
-import { deadlineState, OPEN_STATUSES, officerQueue, QUEUES, track } from './queries.ts';
+import { deadlineState, officerQueue, QUEUES, RUNNING_STATUSES, track } from './queries.ts';
 import {
   actionsFor,
   assignees,
@@ -179,8 +179,8 @@ export const dossierRoutes =
       dueAt: iso(row.dueAt),
       finishedAt: iso(row.finishedAt),
       digitizedAt: iso(row.digitizedAt),
-      // The deadline colour while the dossier is open, as in the work lists.
-      ...(OPEN_STATUSES.has(row.status)
+      // The deadline colour while the clock runs, as in the work lists.
+      ...(RUNNING_STATUSES.has(row.status)
         ? deadlineState(row.dueAt, new Date(), await loadCalendar(database.db, config))
         : { daysLeft: null, tone: null }),
       ...(await componentsOf(ctx, row, opts)),
