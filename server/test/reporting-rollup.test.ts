@@ -6,6 +6,7 @@ import { seedDemoDossiers } from '../seed/demo-dossiers.ts';
 import { windowOf } from '../src/modules/reporting/statistics/dossier-sets.ts';
 import { countClosedMonths } from '../src/modules/reporting/statistics/keeper.ts';
 import { oneStopStatistics } from '../src/modules/reporting/statistics/one-stop.ts';
+import { monthlyTrend } from '../src/modules/reporting/statistics/overview.ts';
 import { parsePeriod } from '../src/modules/reporting/statistics/period.ts';
 import { DIMENSIONS, type Scope } from '../src/modules/reporting/statistics/scope.ts';
 import { procedureCounts, procedureCountsByAgency } from '../src/modules/reporting/statistics/services.ts';
@@ -100,6 +101,24 @@ describeEachEngine(
       expect(await procedureCountsByAgency(ctx.database, w)).toEqual(
         await procedureCountsByAgency(ctx.database, w, { keep: false }),
       );
+    });
+
+    it('draws the year’s trend from the same figures, month by month', async () => {
+      const trend = await monthlyTrend(ctx.database, {}, 2026, NOW);
+      expect(trend).toHaveLength(12);
+      for (const m of trend) {
+        const w = windowOf(parsePeriod(m.month)!, NOW);
+        const { total } = await oneStopStatistics(ctx.database, w, {}, 'none', { keep: false });
+        expect(m, m.month).toEqual({
+          month: m.month,
+          received: total.counts.received,
+          early: total.counts.resolved_early,
+          onTime: total.counts.resolved_on_time,
+          late: total.counts.resolved_late,
+        });
+      }
+      expect(trend[5]!.received).toBeGreaterThan(0); // June so far, counted live
+      expect(trend[6]).toMatchObject({ received: 0, early: 0, onTime: 0, late: 0 });
     });
 
     it('leaves closed months alone when today’s work goes on', async () => {

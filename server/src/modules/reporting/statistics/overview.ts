@@ -1,11 +1,14 @@
 /**
  * The leaders' dashboard: today's queues and who is running late, right now; and the year's
- * trend month by month (one grouped pass, not twelve period queries).
+ * trend month by month.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/engine.ts';
 import { addDays } from '../../../platform/calendar/dates.ts';
 import { vietnamDateOf, vietnamInstant } from '../../../platform/calendar/vietnam-time.ts';
+import { windowOf } from './dossier-sets.ts';
+import { parsePeriod } from './period.ts';
+import { countMonths, inMonths, keptMonths, partsOf } from './rollup.ts';
 import { type Scope, scopedDossiers } from './scope.ts';
 
 export type Queues = {
@@ -73,30 +76,54 @@ export async function overdueByAgency(
 
 export type TrendMonth = { month: string; received: number; early: number; onTime: number; late: number };
 
-/** Received and resolved per month of a year (Vietnamese months). */
-export async function monthlyTrend(database: Database, scope: Scope, year: number): Promise<TrendMonth[]> {
-  const from = vietnamInstant(`${year}-01-01`, 0);
-  const to = vietnamInstant(`${year + 1}-01-01`, 0);
+/**
+ * Received and resolved per month of a year (Vietnamese months): the closed months from what is
+ * kept (rollup.ts), the current one from the dossiers.
+ */
+export async function monthlyTrend(
+  database: Database,
+  scope: Scope,
+  year: number,
+  now = new Date(),
+): Promise<TrendMonth[]> {
+  const parts = partsOf(windowOf(parsePeriod(String(year))!, now));
+  await countMonths(database, keptMonths(parts));
   // Vietnam keeps UTC+7 all year: no time-zone database needed (PGlite's may be trimmed).
   const month = (column: string) =>
     sql.raw(`to_char((${column} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`);
-  const [received, resolved] = await Promise.all([
-    database.rows<{ month: string; n: number }>(sql`
-      SELECT ${month('d.received_at')} AS month, count(*)::int AS n ${scopedDossiers(scope)}
-      AND d.received_at >= ${from} AND d.received_at < ${to} GROUP BY 1`),
-    database.rows<{ month: string; outcome: string; n: number }>(sql`
-      SELECT ${month('d.outcome_at')} AS month, d.outcome, count(*)::int AS n ${scopedDossiers(scope)}
-      AND d.outcome_at >= ${from} AND d.outcome_at < ${to} GROUP BY 1, 2`),
-  ]);
+  type Row = { month: string; received: number; early: number; on_time: number; late: number };
+  const counted = await Promise.all(
+    parts.map((p) =>
+      'months' in p
+        ? database.rows<Row>(sql`
+            SELECT to_char(d.month, 'YYYY-MM') AS month, sum(d.received)::int AS received,
+              sum(d.resolved_early)::int AS early, sum(d.resolved_on_time)::int AS on_time,
+              sum(d.resolved_late)::int AS late
+            ${scopedDossiers(scope, [], sql`reporting_rollup d`)} AND ${inMonths(p.months)} GROUP BY 1`)
+        : database.rows<Row>(sql`
+            SELECT m.month, sum(m.received)::int AS received, sum(m.early)::int AS early,
+              sum(m.on_time)::int AS on_time, sum(m.late)::int AS late
+            FROM (
+              SELECT ${month('d.received_at')} AS month, 1 AS received, 0 AS early, 0 AS on_time, 0 AS late
+              ${scopedDossiers(scope)} AND d.received_at >= ${p.live.from} AND d.received_at < ${p.live.to}
+              UNION ALL
+              SELECT ${month('d.outcome_at')}, 0, (d.outcome = 'early')::int, (d.outcome = 'on_time')::int,
+                (d.outcome = 'late')::int
+              ${scopedDossiers(scope)} AND d.outcome_at >= ${p.live.from} AND d.outcome_at < ${p.live.to}
+            ) m GROUP BY 1`),
+    ),
+  );
+  const rows = counted.flat();
   return Array.from({ length: 12 }, (_, i) => {
     const key = `${year}-${String(i + 1).padStart(2, '0')}`;
-    const of = (outcome: string) => resolved.find((r) => r.month === key && r.outcome === outcome)?.n ?? 0;
+    const of = rows.filter((r) => r.month === key);
+    const sum = (f: (r: Row) => number) => of.reduce((s, r) => s + Number(f(r)), 0);
     return {
       month: key,
-      received: received.find((r) => r.month === key)?.n ?? 0,
-      early: of('early'),
-      onTime: of('on_time'),
-      late: of('late'),
+      received: sum((r) => r.received),
+      early: sum((r) => r.early),
+      onTime: sum((r) => r.on_time),
+      late: sum((r) => r.late),
     };
   });
 }
