@@ -10,13 +10,17 @@ export function pickLocalized(value: Localized, language: string): string {
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** 1234 → "1.234" in Vietnamese, "1,234" in English. */
-export function formatNumber(value: number, language: string): string {
+/**
+ * 1234 → "1.234" in Vietnamese, "1,234" in English; with `digits`, up to that many decimals
+ * (7.25 → "7,25" / "7.25"). The one number formatter of the app (formats are cached).
+ */
+export function formatNumber(value: number, language: string, digits = 0): string {
   const locale = language === 'en' ? 'en-US' : 'vi-VN';
-  let format = numberFormats.get(locale);
+  const id = `${locale}/${digits}`;
+  let format = numberFormats.get(id);
   if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+    numberFormats.set(id, format);
   }
   return format.format(value);
 }

@@ -1,3 +1,5 @@
+import { formatNumber } from '../../ui/localized';
+
 // How the citizen's pages write times, dates and sizes: as Vietnamese people write them.
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -28,11 +30,10 @@ export function vnDate(value: string): string {
 
 /** 12 345 bytes → "12 KB"; 1 234 567 → "1,2 MB" (Vietnamese decimal comma). */
 export function fileSize(bytes: number, language: string): string {
-  const locale = language === 'en' ? 'en-US' : 'vi-VN';
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const mb = bytes / 1024 / 1024;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`;
+  return `${formatNumber(mb, language, 1)} MB`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { ErrorState } from '../../../ui/ErrorState';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import '../i18n/plan';
-import { dmy, formatNumber, PLANS, type PlanSummary, planHref, takesPartInDx } from './api';
+import { dmy, formatPlanNumber, PLANS, type PlanSummary, planHref, takesPartInDx } from './api';
 import { ImportForm } from './ImportForm';
 import { PlanView } from './PlanView';
 import './plan.css';
@@ -91,7 +91,7 @@ function PlanList() {
                       {t('list.facts', {
                         done: p.done,
                         tasks: p.tasks,
-                        progress: formatNumber(p.averageProgress, i18n.language),
+                        progress: formatPlanNumber(p.averageProgress, i18n.language),
                         due: dmy(p.nextDue),
                       })}
                     </Text>

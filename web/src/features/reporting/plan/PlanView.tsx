@@ -18,7 +18,16 @@ import { usePageTitle } from '../../../app/title';
 import { ErrorState } from '../../../ui/ErrorState';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useApiQuery } from '../../../ui/useApiQuery';
-import { type Deadline, dmy, formatNumber, type Kpi, PAGE, PLANS, type PlanDetail, periodsOf } from './api';
+import {
+  type Deadline,
+  dmy,
+  formatPlanNumber,
+  type Kpi,
+  PAGE,
+  PLANS,
+  type PlanDetail,
+  periodsOf,
+} from './api';
 import { TaskTable } from './TaskTable';
 
 /** One plan: the report downloads, progress by group, KPIs against targets, and the tasks. */
@@ -141,11 +150,11 @@ function Groups({ plan }: { plan: PlanDetail }) {
                   color={g.averageProgress >= 100 ? 'green' : 'blue'}
                   aria-label={t('groups.progress', {
                     name: g.name,
-                    value: formatNumber(g.averageProgress, i18n.language),
+                    value: formatPlanNumber(g.averageProgress, i18n.language),
                   })}
                 />
                 <Text size="sm" className="pl-num">
-                  {formatNumber(g.averageProgress, i18n.language)}%
+                  {formatPlanNumber(g.averageProgress, i18n.language)}%
                 </Text>
               </Group>
               {g.overdue > 0 && (
@@ -166,7 +175,7 @@ function Kpis({ plan }: { plan: PlanDetail }) {
   const year = Number(plan.currentPeriod.slice(0, 4));
   const kpis = useApiQuery<{ items: Kpi[] }>(`${PLANS}/${plan.id}/kpis?year=${year}`);
   const fmt = (v: number, unit: string) =>
-    `${formatNumber(v, i18n.language)}${unit === '%' ? '%' : ` ${unit}`}`;
+    `${formatPlanNumber(v, i18n.language)}${unit === '%' ? '%' : ` ${unit}`}`;
   const rows = useMemo(() => (kpis.status === 'success' ? kpis.data.items : []), [kpis]);
   return (
     <Stack gap="sm" component="section" aria-labelledby="pl-kpis">

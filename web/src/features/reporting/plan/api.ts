@@ -1,4 +1,5 @@
 import type { Me } from '../../../app/auth';
+import { formatNumber } from '../../../ui/localized';
 
 // The shapes of the plan API (server/src/modules/reporting/plan/schemas.ts).
 
@@ -109,8 +110,8 @@ export const planHref = (id: string) => `${PAGE}?plan=${encodeURIComponent(id)}`
 /** ISO date → 24/11/2026 (the form every Vietnamese office reads). */
 export const dmy = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
 
-export const formatNumber = (value: number, language: string) =>
-  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(value);
+/** Plan figures (targets, progress) with up to one decimal. */
+export const formatPlanNumber = (value: number, language: string) => formatNumber(value, language, 1);
 
 /** Reads a file into base64 for a JSON body. */
 export function toBase64(file: File): Promise<string> {

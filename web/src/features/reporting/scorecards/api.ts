@@ -1,6 +1,6 @@
 import type { Me } from '../../../app/auth';
 import { ApiError } from '../../../ui/api';
-import { type Localized, pickLocalized } from '../../../ui/localized';
+import { formatNumber, type Localized, pickLocalized } from '../../../ui/localized';
 
 // The shapes of the scorecards API (server/src/modules/reporting/scorecards/views.ts).
 
@@ -105,8 +105,7 @@ const DX_ROLES = new Set(['specialist', 'leader', 'dx_office']);
 export const takesPartInDx = (me: Me) => me.roles.some((r) => DX_ROLES.has(r.role));
 
 /** Scores as Vietnamese write them: "7,5" (English "7.5"); up to three decimals. */
-export const formatScore = (value: number, language: string) =>
-  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 3 }).format(value);
+export const formatScore = (value: number, language: string) => formatNumber(value, language, 3);
 
 /** "7,5" or "7.5" → 7.5; empty → null; anything else → NaN. */
 export function parseScore(text: string): number | null {

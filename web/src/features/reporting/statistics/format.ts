@@ -1,22 +1,10 @@
 import type { TFunction } from 'i18next';
+import { formatNumber } from '../../../ui/localized';
 
 // Numbers as Vietnamese offices read them: 42.540; 60,52%.
 
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: string, digits: number): Intl.NumberFormat {
-  const locale = language === 'en' ? 'en-GB' : 'vi-VN';
-  const id = `${locale}/${digits}`;
-  let f = formats.get(id);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
-    formats.set(id, f);
-  }
-  return f;
-}
-
 /** 42540 → "42.540" (vi) or "42,540" (en). */
-export const formatCount = (value: number, language: string, digits = 0) =>
-  numberFormat(language, digits).format(value);
+export const formatCount = formatNumber;
 
 /** A share 0–1 → "60,52%"; "—" when there is nothing to divide. */
 export function formatRate(rate: number | null | undefined, language: string, t: TFunction<'statistics'>) {
