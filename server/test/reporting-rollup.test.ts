@@ -59,9 +59,12 @@ describeEachEngine(
 
     it('gives the same figures from kept months as from the dossiers, for every period and breakdown', async () => {
       for (const period of PERIODS) {
+        const [whole] = await figures(period);
         for (const dimension of DIMENSIONS) {
           const [kept, live] = await figures(period, {}, dimension);
           expect(kept, `${period} by ${dimension}`).toEqual(live);
+          // A breakdown's total is the whole province's figures.
+          expect(kept.total, `${period} by ${dimension}: total`).toEqual(whole.total);
         }
       }
       const [year] = await figures('2026');
