@@ -8,7 +8,7 @@
  * missing month is counted again before it is read. How months add up: what happened in the
  * period (received, resolved, returned…) is summed; "carried over" is the first month's, what is
  * still open (and overdue) the last month's; "supplement requested" counts each dossier once per
- * period, so it is not kept but counted from the events.
+ * period, so the months keep which dossiers were asked, and the period counts them distinct.
  */
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
@@ -19,7 +19,7 @@ import { vietnamDateOf, vietnamInstant } from '../../../platform/calendar/vietna
 import { DOSSIER_SETS, type DossierSet, facetColumns, setCondition, type Window } from './dossier-sets.ts';
 import { type Dimension, dimensionColumns, type Scope, scopedDossiers } from './scope.ts';
 
-/** What a tally holds, in the order of the `counts` array (kept rows and live rows alike). */
+/** What a tally holds: a column of the kept rows and of a live count each, and `counts` in this order. */
 export const TALLIED = [
   ...DOSSIER_SETS.filter((s) => s !== 'supplement_requested'),
   'star_1',
@@ -36,9 +36,9 @@ export type Tallied = (typeof TALLIED)[number];
 const AT_START: ReadonlySet<Tallied> = new Set(['carried_over']);
 const AT_END: ReadonlySet<Tallied> = new Set(['pending', 'pending_on_time', 'pending_overdue']);
 
+/** The condition of a counted column (not of the sums rating_sum and days_n). */
 function talliedCondition(t: Tallied): SQL {
   if (t.startsWith('star_')) return sql`(f.rat AND f.rating = ${Number(t.slice(5))})`;
-  if (t === 'rating_sum' || t === 'days_n') throw new Error('not a set');
   return setCondition(t as DossierSet);
 }
 
