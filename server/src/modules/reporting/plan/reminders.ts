@@ -10,6 +10,7 @@ import type { Database, Tx } from '../../../db/engine.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { addDays } from '../../../platform/calendar/dates.ts';
 import { vietnamDateOf } from '../../../platform/calendar/vietnam-time.ts';
+import { startPeriodic } from '../../../platform/periodic.ts';
 import { agencies, persons, roleAssignments } from '../../identity/schema.ts';
 import { enqueueNotification } from '../../notifications/service.ts';
 import { planReminders, plans, planTasks, taskReports } from '../schema.ts';
@@ -125,30 +126,13 @@ async function recipients(tx: Tx, agencyId: string, role: string) {
 }
 
 /**
- * Runs the reminders hourly in the server (first a minute after start, so tests and start-up are
- * not slowed). Several servers may run it: the reminder rows keep each notice single.
+ * Runs the reminders hourly in the server. Several servers may run it: the reminder rows keep each
+ * notice single.
  */
 export function startPlanReminderTimer(
   database: Database,
   log: { error(obj: unknown, msg: string): void },
   everyMs = 3_600_000,
 ): { close(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let closed = false;
-  const run = () => {
-    if (closed) return;
-    running = sendPlanReminders(database).catch((e) => log.error({ err: e }, 'plan reminders failed'));
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return {
-    async close() {
-      closed = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic('plan reminders', () => sendPlanReminders(database), everyMs, log);
 }

@@ -2,11 +2,11 @@
  * Keeps the closed months counted in the background (rollup.ts), so that the first leader to open
  * the year's figures after a month ends, or after a change reached back into a closed month, does
  * not wait for the recount. The statistics would count a missing month themselves; this only
- * moves the wait off the reader. This year and last year, every ten minutes, first a minute after
- * start (tests and start-up are not slowed).
+ * moves the wait off the reader. This year and last year, every ten minutes.
  */
 import type { Database } from '../../../db/engine.ts';
 import { vietnamDateOf, vietnamInstant } from '../../../platform/calendar/vietnam-time.ts';
+import { startPeriodic } from '../../../platform/periodic.ts';
 import { countMonths, keptMonths, partsOf } from './rollup.ts';
 
 /** Counts the closed months since 1 January of last year that are missing or stale; returns how many. */
@@ -21,24 +21,5 @@ export function startMonthKeeper(
   log: { error(obj: unknown, msg: string): void },
   everyMs = 600_000,
 ): { close(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let closed = false;
-  const run = () => {
-    if (closed) return;
-    running = running
-      .then(() => countClosedMonths(database))
-      .catch((e) => log.error({ err: e }, 'counting the closed months failed'));
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return {
-    async close() {
-      closed = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic('counting the closed months', () => countClosedMonths(database), everyMs, log);
 }
