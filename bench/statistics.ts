@@ -66,7 +66,9 @@ const months = keptMonths(partsOf(w));
 await countMonths(database, months);
 const counted = performance.now() - counting;
 // What autovacuum does soon after on a live server: the rows just replaced freed, the counts known.
-await database.rows(sql`VACUUM ANALYZE reporting_rollup, reporting_rollup_supplement, reporting_rollup_month`);
+await database.rows(
+  sql`VACUUM ANALYZE reporting_rollup, reporting_rollup_supplement, reporting_rollup_month`,
+);
 console.log(
   `counting ${months.length} closed months from scratch: ${counted.toFixed(0)} ms (once; then only months a change marks stale)`,
 );
