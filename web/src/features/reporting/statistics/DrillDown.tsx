@@ -3,9 +3,10 @@ import { useMediaQuery } from '@mantine/hooks';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../ui/LoadingState';
+import { formatNumber } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import { type DossierList, type DossierSet, dossiersUrl, type StatsFilters } from './api';
-import { formatCount, formatDay } from './format';
+import { formatDay } from './format';
 import { ProcedureDrillList } from './ProcedureDrill';
 import { ScrollBox } from './ScrollBox';
 import { StatsProblem } from './StatsProblem';
@@ -69,7 +70,7 @@ function DrillList({ request }: { request: DrillRequest }) {
   return (
     <Stack gap="sm" data-testid="drill-list">
       <Text fw={600} aria-live="polite">
-        {t('drill.total', { count: data.total, formatted: formatCount(data.total, i18n.language) })}
+        {t('drill.total', { count: data.total, formatted: formatNumber(data.total, i18n.language) })}
       </Text>
       {data.items.length === 0 ? (
         <Text>{t('drill.empty')}</Text>
@@ -100,7 +101,7 @@ function DrillList({ request }: { request: DrillRequest }) {
                   <Table.Td className="st-num">{formatDay(d.dueAt)}</Table.Td>
                   <Table.Td className="st-num">{formatDay(d.doneAt)}</Table.Td>
                   <Table.Td className="st-num">
-                    {d.workingDaysTaken === null ? '—' : formatCount(d.workingDaysTaken, i18n.language, 1)}
+                    {d.workingDaysTaken === null ? '—' : formatNumber(d.workingDaysTaken, i18n.language, 1)}
                   </Table.Td>
                   <Table.Td className="st-num">{d.rating ?? '—'}</Table.Td>
                 </Table.Tr>
@@ -153,7 +154,7 @@ export function Figure({
 }) {
   const open = useContext(DrillContext);
   const { t, i18n } = useTranslation('statistics');
-  const text = formatCount(value, i18n.language);
+  const text = formatNumber(value, i18n.language);
   const request = useMemo(
     () => (filters ? { set, procedures, filters, what, row } : null),
     [set, procedures, filters, what, row],

@@ -1,9 +1,9 @@
 import { Badge, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../ui/LoadingState';
+import { formatNumber } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import type { DxKpi } from './dx';
-import { formatCount } from './format';
 import { ScrollBox } from './ScrollBox';
 import { StatsProblem } from './StatsProblem';
 
@@ -14,7 +14,7 @@ export function DxKpis({ planId, year }: { planId: string; year: number }) {
     `/api/reporting/plans/${encodeURIComponent(planId)}/kpis?year=${year}`,
   );
   const fmt = (v: number | null, unit: string) =>
-    v === null ? t('common.dash') : `${formatCount(v, i18n.language, 2)}${unit === '%' ? '%' : ` ${unit}`}`;
+    v === null ? t('common.dash') : `${formatNumber(v, i18n.language, 2)}${unit === '%' ? '%' : ` ${unit}`}`;
   let body: React.ReactNode;
   if (kpis.status === 'error') body = <StatsProblem error={kpis.error} onRetry={kpis.retry} />;
   else if (kpis.status !== 'success') body = <LoadingState label={t('gate.loading')} />;

@@ -2,9 +2,9 @@ import { BarChart } from '@mantine/charts';
 import { Box, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../ui/LoadingState';
+import { formatNumber } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import type { DxGroup } from './dx';
-import { formatCount } from './format';
 import { ScrollBox } from './ScrollBox';
 import { StatsProblem } from './StatsProblem';
 
@@ -12,7 +12,7 @@ import { StatsProblem } from './StatsProblem';
 export function DxPlanProgress({ planId }: { planId: string }) {
   const { t, i18n } = useTranslation('statistics');
   const plan = useApiQuery<{ groups: DxGroup[] }>(`/api/reporting/plans/${encodeURIComponent(planId)}`);
-  const fmt = (v: number) => formatCount(v, i18n.language, 1);
+  const fmt = (v: number) => formatNumber(v, i18n.language, 1);
   let body: React.ReactNode;
   if (plan.status === 'error') body = <StatsProblem error={plan.error} onRetry={plan.retry} />;
   else if (plan.status !== 'success') body = <LoadingState label={t('gate.loading')} />;

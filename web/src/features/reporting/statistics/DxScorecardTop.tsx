@@ -2,10 +2,10 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../app/router';
 import { LoadingState } from '../../../ui/LoadingState';
-import { pickLocalized } from '../../../ui/localized';
+import { formatNumber, pickLocalized } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import { type DxRanking, type DxSet, SCORECARDS_PAGE, scorecardLink } from './dx';
-import { formatCount, formatRate } from './format';
+import { formatRate } from './format';
 import { ScrollBox } from './ScrollBox';
 import { StatsProblem } from './StatsProblem';
 
@@ -79,8 +79,8 @@ function SetTop({ set }: { set: DxSet }) {
                     {pickLocalized(r.agency.name, i18n.language)}
                   </Table.Th>
                   <Table.Td className="st-num">
-                    {formatCount(r.total, i18n.language, 2)}/
-                    {formatCount(ranking.data.maxTotal, i18n.language, 2)}
+                    {formatNumber(r.total, i18n.language, 2)}/
+                    {formatNumber(ranking.data.maxTotal, i18n.language, 2)}
                   </Table.Td>
                   <Table.Td className="st-num">{formatRate(r.normalised, i18n.language, t)}</Table.Td>
                 </Table.Tr>

@@ -1,16 +1,16 @@
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { pickLocalized } from '../../../ui/localized';
+import { formatNumber, pickLocalized } from '../../../ui/localized';
 import { type IndexComponent, type IndexGroup, isDossierSet, type StatsFilters } from './api';
 import { Figure } from './DrillDown';
-import { formatCount, formatRate } from './format';
+import { formatRate } from './format';
 import { ScrollBox } from './ScrollBox';
 
 /** A group of the 766 index: every component with its numerator, denominator, rate and score. */
 export function IndexGroupTable({ group, filters }: { group: IndexGroup; filters: StatsFilters }) {
   const { t, i18n } = useTranslation('statistics');
   const name = `${group.code}. ${pickLocalized(group.name, i18n.language)}`;
-  const n = (v: number) => formatCount(v, i18n.language, 2);
+  const n = (v: number) => formatNumber(v, i18n.language, 2);
   const id = `st-group-${group.code}`;
   return (
     <section aria-labelledby={id}>
@@ -53,7 +53,7 @@ function ComponentRow({ component: c, filters }: { component: IndexComponent; fi
   const { t, i18n } = useTranslation('statistics');
   const name = pickLocalized(c.name, i18n.language);
   const note = c.note ? pickLocalized(c.note, i18n.language) : null;
-  const max = formatCount(c.max, i18n.language, 2);
+  const max = formatNumber(c.max, i18n.language, 2);
   if (!c.available)
     return (
       <Table.Tr data-testid={`component-${c.key}`}>
@@ -90,7 +90,7 @@ function ComponentRow({ component: c, filters }: { component: IndexComponent; fi
       );
     if (isDossierSet(set))
       return <Figure value={value} set={set} filters={filters} what={`${name} — ${label}`} row={label} />;
-    return formatCount(value, i18n.language);
+    return formatNumber(value, i18n.language);
   };
   return (
     <Table.Tr data-testid={`component-${c.key}`}>
@@ -115,7 +115,7 @@ function ComponentRow({ component: c, filters }: { component: IndexComponent; fi
       </Table.Td>
       <Table.Td className="st-num">{formatRate(c.rate, i18n.language, t)}</Table.Td>
       <Table.Td className="st-num">
-        {c.score === null ? t('common.dash') : formatCount(c.score, i18n.language, 2)}/{max}
+        {c.score === null ? t('common.dash') : formatNumber(c.score, i18n.language, 2)}/{max}
       </Table.Td>
     </Table.Tr>
   );

@@ -1,8 +1,8 @@
 import { Card, Group, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { pickLocalized } from '../../../ui/localized';
+import { formatNumber, pickLocalized } from '../../../ui/localized';
 import type { Index766 } from './api';
-import { formatCount, formatRate } from './format';
+import { formatRate } from './format';
 
 /** One ring per group and one for the total: the score against the points measured so far. */
 export function IndexGauges({ index }: { index: Index766 }) {
@@ -17,7 +17,7 @@ export function IndexGauges({ index }: { index: Index766 }) {
     },
     ...index.groups.map((g) => ({ ...g, name: `${g.code}. ${pickLocalized(g.name, i18n.language)}` })),
   ];
-  const n = (v: number) => formatCount(v, i18n.language, 2);
+  const n = (v: number) => formatNumber(v, i18n.language, 2);
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" component="ul" className="st-plain-list">
       {items.map((g) => {

@@ -1,11 +1,11 @@
 import { Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../ui/LoadingState';
-import { pickLocalized } from '../../../ui/localized';
+import { formatNumber, pickLocalized } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import { type IndexRanking, rankingUrl } from './api';
 import { DownloadLink } from './DownloadLink';
-import { formatCount, formatRate } from './format';
+import { formatRate } from './format';
 import { ScrollBox } from './ScrollBox';
 import { StatsProblem } from './StatsProblem';
 
@@ -23,7 +23,7 @@ export function IndexRankingTable({
   const ranking = useApiQuery<IndexRanking>(rankingUrl(period, level));
   const data =
     ranking.status === 'success' ? ranking.data : ranking.status === 'loading' ? ranking.previous : undefined;
-  const n = (v: number) => formatCount(v, i18n.language, 2);
+  const n = (v: number) => formatNumber(v, i18n.language, 2);
   return (
     <section aria-labelledby="st-ranking">
       <Stack gap="sm">

@@ -2,8 +2,8 @@ import { BarChart } from '@mantine/charts';
 import { Box, Button, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../ui/localized';
 import type { Overview } from './api';
-import { formatCount } from './format';
 import { ScrollBox } from './ScrollBox';
 
 /** The year month by month: received beside resolved early, on time and late (stacked). */
@@ -11,7 +11,7 @@ export function MonthlyTrend({ trend, year }: { trend: Overview['trend']; year: 
   const { t, i18n } = useTranslation('statistics');
   const [showTable, setShowTable] = useState(false);
   const data = trend.map((m) => ({ ...m, label: t('trend.monthLabel', { n: Number(m.month.slice(5, 7)) }) }));
-  const fmt = (v: number) => formatCount(v, i18n.language);
+  const fmt = (v: number) => formatNumber(v, i18n.language);
   return (
     <section aria-labelledby="st-trend">
       <Title order={2} fz="xl" id="st-trend" mb="sm">

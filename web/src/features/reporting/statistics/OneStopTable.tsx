@@ -2,7 +2,7 @@ import { Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../ui/LoadingState';
-import { pickLocalized } from '../../../ui/localized';
+import { formatNumber, pickLocalized } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import {
   type DossierSet,
@@ -17,7 +17,7 @@ import {
 } from './api';
 import { DownloadLink } from './DownloadLink';
 import { Figure } from './DrillDown';
-import { formatCount, formatDay, formatRate } from './format';
+import { formatDay, formatRate } from './format';
 import { ScrollBox } from './ScrollBox';
 import { StatsProblem } from './StatsProblem';
 
@@ -167,7 +167,7 @@ function FiguresTable({
         ) : f.averageRating === null ? (
           '—'
         ) : (
-          formatCount(f.averageRating, i18n.language, 2)
+          formatNumber(f.averageRating, i18n.language, 2)
         )}
       </Table.Td>
     ));

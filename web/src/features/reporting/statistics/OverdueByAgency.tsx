@@ -1,9 +1,9 @@
 import { BarChart } from '@mantine/charts';
 import { Box, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { pickLocalized } from '../../../ui/localized';
+import { formatNumber, pickLocalized } from '../../../ui/localized';
 import type { Overview } from './api';
-import { formatCount, formatRate } from './format';
+import { formatRate } from './format';
 import { ScrollBox } from './ScrollBox';
 
 /** Open and overdue dossiers per agency: a bar chart for the eye, the same figures as a table. */
@@ -33,7 +33,7 @@ export function OverdueByAgency({ rows }: { rows: Overview['overdueByAgency'] })
               { name: 'open', label: t('overdue.open'), color: 'blue.6' },
               { name: 'overdue', label: t('overdue.overdue'), color: 'red.7' },
             ]}
-            valueFormatter={(v) => formatCount(v, i18n.language)}
+            valueFormatter={(v) => formatNumber(v, i18n.language)}
             withLegend
             gridAxis="none"
           />
@@ -56,8 +56,8 @@ export function OverdueByAgency({ rows }: { rows: Overview['overdueByAgency'] })
                   <Table.Th scope="row" className="st-rowhead">
                     {pickLocalized(r.name, i18n.language)}
                   </Table.Th>
-                  <Table.Td className="st-num">{formatCount(r.open, i18n.language)}</Table.Td>
-                  <Table.Td className="st-num">{formatCount(r.overdue, i18n.language)}</Table.Td>
+                  <Table.Td className="st-num">{formatNumber(r.open, i18n.language)}</Table.Td>
+                  <Table.Td className="st-num">{formatNumber(r.overdue, i18n.language)}</Table.Td>
                   <Table.Td className="st-num">
                     {formatRate(r.open > 0 ? r.overdue / r.open : null, i18n.language, t)}
                   </Table.Td>

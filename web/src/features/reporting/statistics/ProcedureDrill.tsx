@@ -1,9 +1,9 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../../ui/LoadingState';
+import { formatNumber } from '../../../ui/localized';
 import { useApiQuery } from '../../../ui/useApiQuery';
 import { type ProcedureList, proceduresUrl, type StatsFilters } from './api';
-import { formatCount } from './format';
 import { ScrollBox } from './ScrollBox';
 import { StatsProblem } from './StatsProblem';
 
@@ -25,7 +25,7 @@ export function ProcedureDrillList({
   return (
     <Stack gap="sm" data-testid="procedure-list">
       <Text fw={600} aria-live="polite">
-        {t('drill.procedureTotal', { count: data.total, formatted: formatCount(data.total, i18n.language) })}
+        {t('drill.procedureTotal', { count: data.total, formatted: formatNumber(data.total, i18n.language) })}
       </Text>
       <ScrollBox label={title}>
         <Table striped verticalSpacing="xs" fz="sm">
@@ -48,8 +48,8 @@ export function ProcedureDrillList({
                     {t(`drill.kinds.${p.kind}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td className="st-num">{formatCount(p.received, i18n.language)}</Table.Td>
-                <Table.Td className="st-num">{formatCount(p.receivedOnline, i18n.language)}</Table.Td>
+                <Table.Td className="st-num">{formatNumber(p.received, i18n.language)}</Table.Td>
+                <Table.Td className="st-num">{formatNumber(p.receivedOnline, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

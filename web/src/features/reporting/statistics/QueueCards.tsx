@@ -1,7 +1,7 @@
 import { Card, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../ui/localized';
 import type { Overview } from './api';
-import { formatCount } from './format';
 
 const QUEUES = [
   'receivedToday',
@@ -31,10 +31,10 @@ export function QueueCards({ queues }: { queues: Overview['queues'] }) {
                 {t(`queues.${q}`)}
               </Text>
               <Text className="st-card-value" fz={28} fw={700} c={alert ? 'red.8' : undefined}>
-                {formatCount(value, i18n.language)}
+                {formatNumber(value, i18n.language)}
               </Text>
               <Text size="xs" c="dimmed">
-                {t('queues.count', { count: value, formatted: formatCount(value, i18n.language) })}
+                {t('queues.count', { count: value, formatted: formatNumber(value, i18n.language) })}
               </Text>
             </Card>
           );

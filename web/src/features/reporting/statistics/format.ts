@@ -3,13 +3,10 @@ import { formatNumber } from '../../../ui/localized';
 
 // Numbers as Vietnamese offices read them: 42.540; 60,52%.
 
-/** 42540 → "42.540" (vi) or "42,540" (en). */
-export const formatCount = formatNumber;
-
 /** A share 0–1 → "60,52%"; "—" when there is nothing to divide. */
 export function formatRate(rate: number | null | undefined, language: string, t: TFunction<'statistics'>) {
   if (rate === null || rate === undefined) return t('common.dash');
-  return t('common.percent', { value: formatCount(rate * 100, language, 2) });
+  return t('common.percent', { value: formatNumber(rate * 100, language, 2) });
 }
 
 /** `2026-03-31` or an instant → "31/03/2026". */
