@@ -84,7 +84,7 @@ export async function officerQueue(
   const soonEnd = new Date(`${addWorkingDays(today, 2, calendar)}T23:59:59+07:00`);
   const byQueue: Record<Queue, SQL | undefined> = {
     to_receive: eq(dossiers.status, 'submitted'),
-    in_progress: inArray(dossiers.status, ['received', 'in_progress']),
+    in_progress: inArray(dossiers.status, RUNNING),
     supplement: eq(dossiers.status, 'supplement_requested'),
     due_today: and(inArray(dossiers.status, RUNNING), sql`${dossiers.dueAt} BETWEEN ${now} AND ${todayEnd}`),
     due_soon: and(inArray(dossiers.status, RUNNING), sql`${dossiers.dueAt} BETWEEN ${now} AND ${soonEnd}`),

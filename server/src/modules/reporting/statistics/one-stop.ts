@@ -9,13 +9,11 @@ import type { Database } from '../../../db/engine.ts';
 import { DOSSIER_SETS, type DossierSet, type Window } from './dossier-sets.ts';
 import {
   addPart,
-  countMonths,
+  countedParts,
   inMonths,
   type Keeping,
-  keptMonths,
   keptTallies,
   type Part,
-  partsOf,
   TALLIED,
   type Tallied,
   type Tally,
@@ -77,8 +75,7 @@ export async function oneStopStatistics(
   dimension: Dimension,
   keeping: Keeping = {},
 ): Promise<OneStopReport> {
-  const parts = partsOf(w, keeping);
-  await countMonths(database, keptMonths(parts));
+  const parts = await countedParts(database, w, keeping);
   const [perPart, supplements] = await Promise.all([
     Promise.all(
       parts.map((p) =>

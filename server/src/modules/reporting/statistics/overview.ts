@@ -8,7 +8,7 @@ import { addDays } from '../../../platform/calendar/dates.ts';
 import { vietnamDateOf, vietnamInstant } from '../../../platform/calendar/vietnam-time.ts';
 import { windowOf } from './dossier-sets.ts';
 import { parsePeriod } from './period.ts';
-import { countMonths, inMonths, keptMonths, partsOf } from './rollup.ts';
+import { countedParts, inMonths } from './rollup.ts';
 import { type Scope, scopedDossiers } from './scope.ts';
 
 export type Queues = {
@@ -86,8 +86,7 @@ export async function monthlyTrend(
   year: number,
   now = new Date(),
 ): Promise<TrendMonth[]> {
-  const parts = partsOf(windowOf(parsePeriod(String(year))!, now));
-  await countMonths(database, keptMonths(parts));
+  const parts = await countedParts(database, windowOf(parsePeriod(String(year))!, now));
   // Vietnam keeps UTC+7 all year: no time-zone database needed (PGlite's may be trimmed).
   const month = (column: string) =>
     sql.raw(`to_char((${column} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`);

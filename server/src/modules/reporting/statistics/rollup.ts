@@ -204,7 +204,14 @@ export async function countMonths(database: Database, months: readonly Month[]):
   return todo.length;
 }
 
-/** The kept months' tallies, grouped by the dimension, over the scope (counted by countMonths first). */
+/** A period's parts, its kept months counted first where missing or stale: what every reader starts with. */
+export async function countedParts(database: Database, w: Window, keeping: Keeping = {}): Promise<Part[]> {
+  const parts = partsOf(w, keeping);
+  await countMonths(database, keptMonths(parts));
+  return parts;
+}
+
+/** The kept months' tallies, grouped by the dimension, over the scope (the months from countedParts). */
 export async function keptTallies(
   database: Database,
   months: readonly Month[],
@@ -243,7 +250,7 @@ export const keptMonths = (parts: readonly Part[]): Month[] =>
 /**
  * Dossiers received in the period, and of them online, grouped by columns of the dossier (alias d,
  * e.g. its procedure): a subquery with columns `group…, received, online` for the procedure counts.
- * Reads the kept months where it can; call countMonths for `keptMonths(parts)` first.
+ * Reads the kept months where it can; the parts come from countedParts.
  */
 export function receivedBy(parts: readonly Part[], group: SQL, where: SQL): SQL {
   const selects = parts.map((p) => {

@@ -6,7 +6,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/engine.ts';
 import type { Window } from './dossier-sets.ts';
-import { countMonths, type Keeping, keptMonths, partsOf, receivedBy } from './rollup.ts';
+import { countedParts, type Keeping, receivedBy } from './rollup.ts';
 import { uuidList } from './scope.ts';
 
 export type ServiceKind = 'full' | 'partial' | 'offline';
@@ -63,8 +63,7 @@ async function perProcedure(
   communeLevel: boolean,
   keeping: Keeping = {},
 ) {
-  const parts = partsOf(w, keeping);
-  await countMonths(database, keptMonths(parts));
+  const parts = await countedParts(database, w, keeping);
   return database.rows<{
     code: string;
     name: string;
@@ -121,8 +120,7 @@ export async function procedureCountsByAgency(
   w: Window,
   keeping: Keeping = {},
 ): Promise<Map<string, ProcedureCounts>> {
-  const parts = partsOf(w, keeping);
-  await countMonths(database, keptMonths(parts));
+  const parts = await countedParts(database, w, keeping);
   const rows = await database.rows<{
     agency_id: string;
     kind: ServiceKind;
