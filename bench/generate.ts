@@ -71,7 +71,7 @@ const rnd = seeded(Number(args.seed));
 const started = Date.now();
 
 // Citizens: about one for every three dossiers.
-const names = loadNames(config.SHARED_DATA_DIR);
+const names = loadNames();
 const citizenCount = Math.max(1000, Math.ceil(total / 3));
 const client = new pg.Client({ connectionString: url });
 await client.connect();

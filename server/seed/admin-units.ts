@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../src/db/engine.ts';
@@ -7,6 +5,7 @@ import { inTransaction } from '../src/db/transaction.ts';
 import { adminUnitSuccessions, adminUnits } from '../src/modules/admin-units/schema.ts';
 import { newId } from '../src/platform/ids.ts';
 import type { Progress } from '../src/platform/progress.ts';
+import { readReference, readReferenceBytes } from './reference.ts';
 
 /** The day the two-level local government began (Resolution 202/2025/QH15). */
 export const REFORM_2025 = '2025-07-01';
@@ -49,21 +48,19 @@ const typeOf = (name: string) => {
   return TYPE_WORDS.find(([w]) => w === word)?.[1] ?? 'unknown';
 };
 
-const readCsv = (file: string): Record<string, string>[] =>
-  parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, bom: true, trim: true });
+const readCsv = (name: string): Record<string, string>[] =>
+  parse(readReferenceBytes(`admin-units/${name}`), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    trim: true,
+  });
 
-export type AdminUnitFiles = { dir: string };
-
-/** Builds every unit row from the shared reference files (never retyped). */
-export function readAdminUnits(dir: string): { units: UnitRow[]; mapping: MappingFile } {
-  const need = (f: string) => {
-    const p = path.join(dir, f);
-    if (!fs.existsSync(p)) throw new Error(`Reference file missing: ${p} (set SHARED_DATA_DIR)`);
-    return p;
-  };
+/** Builds every unit row from the reference files in server/seed/reference/admin-units (never retyped). */
+export function readAdminUnits(): { units: UnitRow[]; mapping: MappingFile } {
   const units: UnitRow[] = [];
 
-  for (const r of readCsv(need('provinces-2025.csv'))) {
+  for (const r of readCsv('provinces-2025.csv')) {
     const type = r.type!; // tinh | thanh_pho
     const given = r.name!;
     const name = given.startsWith('Thành phố')
@@ -83,7 +80,7 @@ export function readAdminUnits(dir: string): { units: UnitRow[]; mapping: Mappin
       source: SOURCES.provinces2025,
     });
   }
-  for (const r of readCsv(need('communes-2025.csv'))) {
+  for (const r of readCsv('communes-2025.csv')) {
     units.push({
       id: newId(),
       code: r.code!,
@@ -126,14 +123,14 @@ export function readAdminUnits(dir: string): { units: UnitRow[]; mapping: Mappin
       source: SOURCES.pre2025,
     });
   };
-  for (const r of readCsv(need('units-pre2025-gso-2025-01-04.csv'))) {
+  for (const r of readCsv('units-pre2025-gso-2025-01-04.csv')) {
     const province = r['Mã TP']!;
     old('province', province, r['Tỉnh Thành Phố']!, null, province);
     old('district', r['Mã QH']!, r['Quận Huyện']!, province, province);
     if (r['Mã PX']) old('commune', r['Mã PX']!, r['Phường Xã']!, r['Mã QH']!, province);
   }
 
-  const mapping = JSON.parse(fs.readFileSync(need('mapping-new-to-old-2025.json'), 'utf8')) as MappingFile;
+  const mapping = JSON.parse(readReference('admin-units/mapping-new-to-old-2025.json')) as MappingFile;
   return { units, mapping };
 }
 
@@ -148,7 +145,6 @@ export type SeedAdminUnitsResult = {
 /** Loads the administrative map once; a database that already has it is left alone. */
 export async function seedAdminUnits(
   database: Database,
-  dir: string,
   makeProgress: (total: number) => Progress,
 ): Promise<SeedAdminUnitsResult> {
   const [existing] = await database.db
@@ -159,7 +155,7 @@ export async function seedAdminUnits(
     return { inserted: 0, successions: 0, unmatchedPredecessors: [], skipped: true };
   }
 
-  const { units, mapping } = readAdminUnits(dir);
+  const { units, mapping } = readAdminUnits();
   const idOf = new Map(units.map((u) => [`${u.level}:${u.code}:${u.validTo ?? ''}`, u.id]));
   const successions: (typeof adminUnitSuccessions.$inferInsert)[] = [];
   const unmatched: string[] = [];

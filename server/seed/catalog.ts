@@ -2,16 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Config } from '../src/config.ts';
 import type { Database } from '../src/db/engine.ts';
 import { type ImportResult, importCatalog } from '../src/modules/catalog/import.ts';
 import type { Duration, EForm } from '../src/modules/catalog/schema.ts';
 import type { Progress } from '../src/platform/progress.ts';
+import { NATIONAL_CATALOGUE, referenceLines } from './reference.ts';
 
 const eformsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'eforms.json');
-
-export const nationalCatalogueFile = (config: Pick<Config, 'SHARED_DATA_DIR'>) =>
-  path.join(config.SHARED_DATA_DIR, 'procedures', 'national-catalogue-sample.jsonl');
 
 export const loadEforms = (): Record<string, EForm> => JSON.parse(fs.readFileSync(eformsFile, 'utf8'));
 
@@ -27,20 +24,20 @@ export function loadProcessingTimes(): Record<string, Duration> {
 }
 
 /**
- * The national procedure catalogue for a new database: province- and commune-level procedures
- * are offered, with e-forms for the common ones. Skipped when the catalogue has procedures.
+ * The national procedure catalogue for a new database (the sample in server/seed/reference/procedures,
+ * streamed from its .gz): province- and commune-level procedures are offered, with e-forms for the
+ * common ones. Skipped when the catalogue has procedures. (`_config` is kept so callers need not change.)
  */
 export async function seedCatalog(
   database: Database,
-  config: Pick<Config, 'SHARED_DATA_DIR'>,
+  _config: unknown,
   makeProgress: (total: number) => Progress,
 ): Promise<ImportResult | null> {
   const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM catalog_procedure`);
   if ((row?.n ?? 0) > 0) return null;
-  const file = nationalCatalogueFile(config);
   return importCatalog(
     database,
-    fs.readFileSync(file, 'utf8'),
+    referenceLines(NATIONAL_CATALOGUE),
     { enableLevels: ['province', 'commune'], eforms: loadEforms(), processingTimes: loadProcessingTimes() },
     makeProgress,
   );

@@ -23,10 +23,7 @@ const FIRST_INDEX = 500_000;
 
 export async function seedDemoDossiers(
   database: Database,
-  config: Pick<
-    Config,
-    'SHARED_DATA_DIR' | 'PROVINCE_CODE' | 'DEMO_DOSSIERS' | 'OFFICE_HOURS' | 'CUTOFF_TIME' | 'filesDir'
-  >,
+  config: Pick<Config, 'PROVINCE_CODE' | 'DEMO_DOSSIERS' | 'OFFICE_HOURS' | 'CUTOFF_TIME' | 'filesDir'>,
   now = new Date(),
 ): Promise<number> {
   const count = config.DEMO_DOSSIERS;
@@ -38,7 +35,7 @@ export async function seedDemoDossiers(
   const province = await loadProvince(database);
   const rnd = seeded(2026);
 
-  const names = loadNames(config.SHARED_DATA_DIR);
+  const names = loadNames();
   const people = Array.from({ length: Math.max(50, Math.ceil(count / 4)) }, (_, i) =>
     makeCitizen(
       uuidAt(now.getTime() - 400 * 86_400_000 + i, rnd),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../src/config.ts';
+import { NATIONAL_CATALOGUE, readReference } from './reference.ts';
 
 /**
  * The e-form definitions (biểu mẫu điện tử) of seed/data/eforms.json: one JSON Schema (draft 2020-12)
@@ -57,16 +57,8 @@ const forms = JSON.parse(fs.readFileSync(path.join(here, 'data', 'eforms.json'),
 >;
 const entries = Object.entries(forms);
 
-const catalogueFile = path.join(
-  repoRoot,
-  '..',
-  'shared',
-  'data',
-  'procedures',
-  'national-catalogue-sample.jsonl',
-);
 const catalogue = new Map<string, string>();
-for (const line of fs.readFileSync(catalogueFile, 'utf8').split('\n')) {
+for (const line of readReference(NATIONAL_CATALOGUE).split('\n')) {
   if (!line.trim()) continue;
   const record = JSON.parse(line) as { ma_thu_tuc: string; ten_thu_tuc: string };
   catalogue.set(record.ma_thu_tuc, record.ten_thu_tuc);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Config } from '../src/config.ts';
 import type { Database } from '../src/db/engine.ts';
 import { progress as barProgress, type Progress } from '../src/platform/progress.ts';
@@ -14,10 +13,10 @@ export type SeedSummary = { adminUnits: number; successions: number; agencies: n
  */
 export async function seedReferenceData(
   database: Database,
-  config: Pick<Config, 'SHARED_DATA_DIR' | 'PROVINCE_CODE' | 'agencyCodeRoot'>,
+  config: Pick<Config, 'PROVINCE_CODE' | 'agencyCodeRoot'>,
   makeProgress: (label: string, total: number) => Progress = barProgress,
 ): Promise<SeedSummary> {
-  const units = await seedAdminUnits(database, path.join(config.SHARED_DATA_DIR, 'admin-units'), (n) =>
+  const units = await seedAdminUnits(database, (n) =>
     makeProgress('Đơn vị hành chính / administrative units', n),
   );
   const orgs = await seedAgencies(

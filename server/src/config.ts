@@ -48,10 +48,6 @@ const configSchema = z.object({
       'must be a level-1 agency code of Decision 20/2020: a capital letter and two digits, e.g. H08',
     )
     .optional(),
-  SHARED_DATA_DIR: z
-    .string()
-    .min(1)
-    .default(path.join(repoRoot, '..', 'shared', 'data')),
   WEB_DIST_DIR: z
     .string()
     .min(1)

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
-import { nationalCatalogueFile, seedCatalog } from '../seed/catalog.ts';
+import { seedCatalog } from '../seed/catalog.ts';
 import { seedDemoAccounts } from '../seed/demo.ts';
+import { NATIONAL_CATALOGUE, readReference, referenceLines } from '../seed/reference.ts';
 import { inTransaction } from '../src/db/transaction.ts';
-import { importCatalog } from '../src/modules/catalog/import.ts';
+import { changeReport, importCatalog } from '../src/modules/catalog/import.ts';
 import { findByLogin } from '../src/modules/identity/accounts.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
 import { silentProgress } from '../src/platform/progress.ts';
@@ -171,20 +171,48 @@ describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
   });
 
   it('re-imports idempotently, and versions only what the portal changed', async () => {
-    const text = fs.readFileSync(nationalCatalogueFile(ctx.config), 'utf8');
-    const same = await importCatalog(ctx.database, text, { enableLevels: [] }, silentProgress);
-    expect(same).toMatchObject({ inserted: 0, versioned: 0, unchanged: 2642 });
+    // Streamed from the .gz, as `cqs catalog import FILE.jsonl.gz` reads it.
+    const same = await importCatalog(
+      ctx.database,
+      referenceLines(NATIONAL_CATALOGUE),
+      { enableLevels: [] },
+      silentProgress,
+    );
+    expect(same).toMatchObject({ inserted: 0, versioned: 0, unchanged: 2642, added: [], changed: [] });
+    const text = readReference(NATIONAL_CATALOGUE);
     const changed = text.replace(
       '"ten_thu_tuc":"Thủ tục đăng ký khai tử"',
       '"ten_thu_tuc":"Thủ tục đăng ký khai tử (sửa đổi)"',
     );
     expect(changed).not.toBe(text);
     const again = await importCatalog(ctx.database, changed, { enableLevels: [] }, silentProgress);
-    expect(again).toMatchObject({ inserted: 0, versioned: 1, unchanged: 2641 });
+    expect(again).toMatchObject({ inserted: 0, versioned: 1, unchanged: 2641, notInFile: 0 });
+    expect(again.changed).toEqual([{ code: '1.000656', name: 'Thủ tục đăng ký khai tử (sửa đổi)' }]);
+
     const p = await get<{ name: { vi: string }; version: number; eform: unknown }>(
       '/api/catalog/procedures/1.000656',
     );
     expect(p).toMatchObject({ name: { vi: 'Thủ tục đăng ký khai tử (sửa đổi)' }, version: 2 });
     expect(p.eform).not.toBeNull(); // the province's e-form survives the refresh
+
+    // A file of one new procedure and one changed one: the rest are not in it, and none is withdrawn.
+    const lines = text.split('\n');
+    const death = JSON.parse(lines.find((l) => l.includes('"ma_thu_tuc":"1.000656"'))!);
+    const fresh = { ...death, ma_thu_tuc: '9.999001', ten_thu_tuc: 'Thủ tục thử nghiệm mới' };
+    const partial = [
+      JSON.stringify(fresh),
+      JSON.stringify({ ...death, ten_thu_tuc: 'Thủ tục đăng ký khai tử' }),
+    ];
+    const third = await importCatalog(ctx.database, partial.join('\n'), { enableLevels: [] }, silentProgress);
+    expect(third).toMatchObject({
+      inserted: 1,
+      versioned: 1,
+      unchanged: 0,
+      added: [{ code: '9.999001', name: 'Thủ tục thử nghiệm mới' }],
+      changed: [{ code: '1.000656', name: 'Thủ tục đăng ký khai tử' }],
+      notInFile: 2641,
+    });
+    expect(changeReport(third)).toContain('9.999001  Thủ tục thử nghiệm mới');
+    expect(changeReport(third)).toContain('2641 thủ tục đã có không nằm trong tệp');
   });
 });

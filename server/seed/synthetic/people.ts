@@ -1,12 +1,11 @@
 /**
  * Citizens of the generated province: names drawn with the frequencies in
- * `../shared/data/names/` (surnames, middle names, male/female given names), valid-format CCCD
+ * `server/seed/reference/names/` (surnames, middle names, male/female given names), valid-format CCCD
  * numbers (Decree 137/2015 art. 7: province-of-birth code, century-and-sex digit, two digits of
  * the birth year, six random digits), mobile numbers and an address in one of the province's communes.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { readReference, readReferenceBytes } from '../reference.ts';
 import { cumulate, type Random } from './random.ts';
 
 export type Citizen = {
@@ -21,27 +20,26 @@ export type Citizen = {
 
 type Frequencies = { items: string[]; cumulative: number[] };
 
-function frequencies(file: string, column: string): Frequencies {
-  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, bom: true }) as Record<
-    string,
-    string
-  >[];
+function frequencies(name: string, column: string): Frequencies {
+  const rows = parse(readReferenceBytes(`names/${name}`), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+  }) as Record<string, string>[];
   return { items: rows.map((r) => r[column]!), cumulative: cumulate(rows.map((r) => Number(r.count))) };
 }
 
 export type NameSource = { surnames: Frequencies; middles: Frequencies; male: string[]; female: string[] };
 
-export function loadNames(sharedDir: string): NameSource {
-  const dir = path.join(sharedDir, 'names');
+export function loadNames(): NameSource {
   const lines = (f: string) =>
-    fs
-      .readFileSync(path.join(dir, f), 'utf8')
+    readReference(`names/${f}`)
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
   return {
-    surnames: frequencies(path.join(dir, 'surname-frequency.csv'), 'ho'),
-    middles: frequencies(path.join(dir, 'middle-name-frequency.csv'), 'ten_dem_token'),
+    surnames: frequencies('surname-frequency.csv', 'ho'),
+    middles: frequencies('middle-name-frequency.csv', 'ten_dem_token'),
     male: lines('given-names-male.txt'),
     female: lines('given-names-female.txt'),
   };

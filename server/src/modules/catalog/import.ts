@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Progress } from '../../platform/progress.ts';
 import { agencies } from '../identity/schema.ts';
 import { CatalogErrors } from './errors.ts';
-import { type CatalogueStats, type ParsedProcedure, parseNationalCatalogue } from './parse-national.ts';
+import {
+  type CatalogueStats,
+  type ParsedCatalogue,
+  type ParsedProcedure,
+  parseNationalCatalogue,
+  parseNationalLines,
+} from './parse-national.ts';
 import { createVersion, insertProcedure, type VersionPatch } from './procedures.ts';
 import { type Duration, type EForm, procedures, procedureVersions } from './schema.ts';
 
@@ -19,7 +25,19 @@ export type ImportOptions = {
   processingTimes?: Record<string, Duration>;
 };
 
-export type ImportResult = { inserted: number; versioned: number; unchanged: number; stats: CatalogueStats };
+type Named = { code: string; name: string };
+
+export type ImportResult = {
+  inserted: number;
+  versioned: number;
+  unchanged: number;
+  /** What changed: the new procedures, and those whose published record changed (each got a new version). */
+  added: Named[];
+  changed: Named[];
+  /** Procedures in the database that the file does not list: left as they are (a partial file withdraws none). */
+  notInFile: number;
+  stats: CatalogueStats;
+};
 
 type Agency = { id: string; name: string; kind: string };
 
@@ -86,19 +104,20 @@ function contentOf(
 }
 
 /**
- * Imports the national catalogue (JSON lines as published): new procedures are added at version
- * 1; a procedure whose published text changed gets a new version; the rest are left alone.
+ * Imports the national catalogue (JSON lines as published, as the whole text or its lines streamed from a
+ * file): new procedures are added at version 1; a procedure whose published text changed gets a new
+ * version; the rest are left alone.
  */
 export async function importCatalog(
   database: Database,
-  jsonl: string,
+  jsonl: string | AsyncIterable<string>,
   options: ImportOptions,
   makeProgress: (total: number) => Progress,
   actorId: string | null = null,
 ): Promise<ImportResult> {
-  let parsed: ReturnType<typeof parseNationalCatalogue>;
+  let parsed: ParsedCatalogue;
   try {
-    parsed = parseNationalCatalogue(jsonl);
+    parsed = typeof jsonl === 'string' ? parseNationalCatalogue(jsonl) : await parseNationalLines(jsonl);
   } catch (e) {
     throw CatalogErrors.create('IMPORT_FAILED', {
       vi: `Không đọc được tệp: ${(e as Error).message}`,
@@ -119,6 +138,8 @@ export async function importCatalog(
   );
   const progress = makeProgress(parsed.procedures.length);
   const result = { inserted: 0, versioned: 0, unchanged: 0 };
+  const added: Named[] = [];
+  const changed: Named[] = [];
   const BATCH = 200;
   for (let i = 0; i < parsed.procedures.length; i += BATCH) {
     const chunk = parsed.procedures.slice(i, i + BATCH);
@@ -151,6 +172,7 @@ export async function importCatalog(
           const enabled = p.levels.some((l) => (options.enableLevels as string[]).includes(l));
           await insertProcedure(tx, p.code, { ...content, source: 'national_catalogue', raw }, enabled);
           result.inserted++;
+          added.push({ code: p.code, name: p.name });
         } else if (fingerprintOf.get(p.code) !== fingerprint) {
           // The published content follows the national database; what the province decides
           // (its e-form, how it offers the service, which agency decides, fee waivers) stays.
@@ -170,6 +192,7 @@ export async function importCatalog(
             'national_catalogue',
           );
           result.versioned++;
+          changed.push({ code: p.code, name: p.name });
         } else {
           result.unchanged++;
         }
@@ -177,13 +200,23 @@ export async function importCatalog(
       progress.tick(i + chunk.length);
     });
   }
+  const [outside] = await db
+    .select({ n: count() })
+    .from(procedures)
+    .where(
+      notInArray(
+        procedures.code,
+        parsed.procedures.map((p) => p.code),
+      ),
+    );
+  const notInFile = outside?.n ?? 0;
   await inTransaction(database, (tx) =>
     appendAudit(tx, {
       actorId,
       action: 'catalog.imported',
       subjectType: 'catalog',
       subjectId: null,
-      details: { ...result, total: parsed.procedures.length },
+      details: { ...result, notInFile, total: parsed.procedures.length, changed: changed.map((c) => c.code) },
     }),
   );
   // New rows of a GIN index wait in its pending list until a vacuum; PGlite has no autovacuum, and
@@ -192,5 +225,29 @@ export async function importCatalog(
   if (result.inserted + result.versioned > 0)
     await database.rows(sql`VACUUM ANALYZE catalog_procedure_version`);
   progress.finish(`${result.inserted} new, ${result.versioned} new versions, ${result.unchanged} unchanged`);
-  return { ...result, stats: parsed.stats };
+  return { ...result, added, changed, notInFile, stats: parsed.stats };
+}
+
+/** How many codes of each change the report names (all are counted). */
+const LISTED = 20;
+
+/** What the import changed, for the person who ran it: counts, then the procedures by code. */
+export function changeReport(r: ImportResult): string {
+  const lines = [
+    `Thêm mới / added: ${r.inserted}; cập nhật (phiên bản mới) / changed (new version): ${r.versioned}; không đổi / unchanged: ${r.unchanged}.`,
+  ];
+  const list = (title: string, items: ImportResult['added']) => {
+    if (items.length === 0) return;
+    lines.push(`${title}:`);
+    for (const p of items.slice(0, LISTED)) lines.push(`  ${p.code}  ${p.name}`);
+    if (items.length > LISTED)
+      lines.push(`  … ${items.length - LISTED} more / còn ${items.length - LISTED} thủ tục nữa`);
+  };
+  list('Thêm mới / added', r.added);
+  list('Cập nhật / changed', r.changed);
+  if (r.notInFile > 0)
+    lines.push(
+      `${r.notInFile} thủ tục đã có không nằm trong tệp, giữ nguyên / procedures already in the catalogue are not in the file and were left as they are.`,
+    );
+  return lines.join('\n');
 }

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NATIONAL_CATALOGUE, readReference, referenceLines } from '../../../seed/reference.ts';
 import { feesInText } from './parse/channels.ts';
 import { splitTemplates } from './parse/documents.ts';
 import { parseLegalBasis } from './parse/legal.ts';
@@ -10,14 +8,10 @@ import {
   type CatalogueStats,
   type ParsedProcedure,
   parseNationalCatalogue,
+  parseNationalLines,
   parseNationalProcedure,
   problemKind,
 } from './parse-national.ts';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dataDir =
-  process.env.SHARED_DATA_DIR ?? path.join(here, '..', '..', '..', '..', '..', 'shared', 'data');
-const samplePath = path.join(dataDir, 'procedures', 'national-catalogue-sample.jsonl');
 
 let procedures: ParsedProcedure[];
 let stats: CatalogueStats;
@@ -29,7 +23,7 @@ const byCode = (code: string): ParsedProcedure => {
 const kinds = (p: ParsedProcedure) => [...new Set(p.problems.map(problemKind))].sort();
 
 beforeAll(() => {
-  ({ procedures, stats } = parseNationalCatalogue(readFileSync(samplePath, 'utf8')));
+  ({ procedures, stats } = parseNationalCatalogue(readReference(NATIONAL_CATALOGUE)));
 });
 
 describe('the whole national catalogue sample', () => {
@@ -521,6 +515,12 @@ describe('hand-written edge cases', () => {
     });
     const text = parseLegalBasis('Căn cứ: Thông tư 269/2016/TT-BTC');
     expect(text.legalBasis).toBe('Căn cứ: Thông tư 269/2016/TT-BTC');
+  });
+
+  it('reads the same catalogue from lines streamed out of the .gz', async () => {
+    const streamed = await parseNationalLines(referenceLines(NATIONAL_CATALOGUE));
+    expect(streamed.stats).toEqual(stats);
+    expect(streamed.procedures.map((p) => p.code)).toEqual(procedures.map((p) => p.code));
   });
 
   it('a JSONL file with a broken line and a blank line', () => {

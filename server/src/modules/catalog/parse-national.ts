@@ -1,5 +1,5 @@
 // Parser for procedure records scraped from the National Public Service Portal (Cổng DVCQG), as in
-// /work/shared/data/procedures/national-catalogue-sample.jsonl: one JSON object per line with Vietnamese keys
+// server/seed/reference/procedures/national-catalogue-sample.jsonl(.gz): one JSON object per line with Vietnamese keys
 // (ma_thu_tuc, ten_thu_tuc, cap_thuc_hien, cach_thuc_thuc_hien, thanh_phan_ho_so, can_cu_phap_ly, …) whose
 // tables are flattened into text without separators.
 //
@@ -197,28 +197,42 @@ export type CatalogueStats = {
   topProblems: { kind: string; procedures: number }[];
 };
 
-export function parseNationalCatalogue(jsonlText: string): {
-  procedures: ParsedProcedure[];
-  stats: CatalogueStats;
-} {
+/** One line of the JSON-lines file: a procedure, nothing (a blank line) or 'unreadable' (not a JSON object). */
+function parseNationalLine(line: string): ParsedProcedure | 'unreadable' | null {
+  if (line.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'unreadable';
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'unreadable';
+  const record: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') record[k] = v;
+  return parseNationalProcedure(record);
+}
+
+export type ParsedCatalogue = { procedures: ParsedProcedure[]; stats: CatalogueStats };
+
+export function parseNationalCatalogue(jsonlText: string): ParsedCatalogue {
   const procedures: ParsedProcedure[] = [];
   let unreadableLines = 0;
   for (const line of jsonlText.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      unreadableLines++;
-      continue;
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      unreadableLines++;
-      continue;
-    }
-    const record: Record<string, string> = {};
-    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') record[k] = v;
-    procedures.push(parseNationalProcedure(record));
+    const p = parseNationalLine(line);
+    if (p === 'unreadable') unreadableLines++;
+    else if (p) procedures.push(p);
+  }
+  return { procedures, stats: catalogueStats(procedures, unreadableLines) };
+}
+
+/** The same, from lines read one at a time (a file streamed through gunzip), so the text is never held whole. */
+export async function parseNationalLines(lines: AsyncIterable<string>): Promise<ParsedCatalogue> {
+  const procedures: ParsedProcedure[] = [];
+  let unreadableLines = 0;
+  for await (const line of lines) {
+    const p = parseNationalLine(line);
+    if (p === 'unreadable') unreadableLines++;
+    else if (p) procedures.push(p);
   }
   return { procedures, stats: catalogueStats(procedures, unreadableLines) };
 }
