@@ -227,12 +227,13 @@ export const dossierRoutes =
           tags: ['dossiers'],
           summary:
             'Counter or postal intake: the desk creates the dossier and issues the receipt with the due date',
+          description:
+            'The dossier is linked to the account whose verified CCCD (identity level 2) equals `applicant.cccd`, or to none; the request cannot name an account. Without a link the applicant follows the dossier by its code and phone or CCCD.',
           body: z
             .object({
               procedureCode: z.string().regex(/^\d+\.\d{6}$/),
               channel: z.enum(['direct', 'postal']),
               deskAgencyId: z.uuid(),
-              applicantId: z.uuid().nullable().optional(),
               applicant: applicantSchema,
               formData: z.record(z.string(), z.unknown()).default({}),
               competentAgencyId: z.uuid().optional(),

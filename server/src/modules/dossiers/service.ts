@@ -345,7 +345,7 @@ export type CounterInput = {
   procedureCode: string;
   channel: 'direct' | 'postal';
   deskAgencyId: string;
-  applicantId?: string | null;
+  /** The applicant as the desk checked them against their papers; the account link is derived from `cccd`. */
   applicant: ApplicantSnapshot;
   formData: Record<string, unknown>;
   /** The authority that decides, when the catalogue does not say (a commune procedure: that commune's committee). */
@@ -357,6 +357,22 @@ export function checkForm(eform: EForm | null, formData: Record<string, unknown>
   if (!eform) return;
   const errors = formErrors(eform, formData);
   if (errors.length) throw DossierErrors.create('FORM_INVALID', undefined, errors);
+}
+
+/**
+ * The account a counter dossier belongs to: the one whose CCCD is verified (identity level 2, from
+ * VNeID or a check in person) and equals the applicant's, or none. Never an id the request names:
+ * a desk that could name the account would put one person's dossier, with their CCCD, phone and
+ * address, into another person's "my dossiers". A level-1 account's CCCD is only what its holder
+ * typed, so it links nothing either; that applicant follows the dossier by its code.
+ */
+export async function verifiedAccountOf(tx: Tx, cccd: string | null): Promise<string | null> {
+  if (!cccd) return null;
+  const [account] = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.cccd, cccd), eq(persons.assuranceLevel, 'level2'), eq(persons.status, 'active')));
+  return account?.id ?? null;
 }
 
 /** A walk-in or postal dossier: the desk checks it and issues the receipt (Form 01) at once. */
@@ -375,6 +391,7 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
   const now = new Date();
   const calendar = await loadCalendar(ctx.database.db, ctx.config);
   const row = await inTransaction(ctx.database, async (tx) => {
+    const applicantId = await verifiedAccountOf(tx, input.applicant.cccd);
     const draft = newDossierState({ channel: input.channel, legalDuration });
     const [created] = await tx
       .insert(dossiers)
@@ -384,7 +401,7 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
         procedureVersion: procedure.version,
         channel: input.channel,
         status: draft.status,
-        applicantId: input.applicantId ?? null,
+        applicantId,
         applicant: input.applicant,
         receivingAgencyId: input.deskAgencyId,
         competentAgencyId,

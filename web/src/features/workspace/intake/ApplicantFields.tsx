@@ -9,7 +9,7 @@ import { type ApplicantDraft, type ApplicantField, fromPerson, type Problems } f
 export interface ApplicantFieldsProps {
   value: ApplicantDraft;
   onChange: (next: ApplicantDraft) => void;
-  /** The account found by CCCD, linked to the dossier (null: someone without an account). */
+  /** The account found by CCCD (null: someone without an account); the server decides the link. */
   personId: string | null;
   onPerson: (id: string | null) => void;
   problems: Problems;
@@ -25,8 +25,9 @@ type Lookup =
   | { status: 'error'; message: string };
 
 /**
- * Who files: found by CCCD among the accounts (prefilled, and linked so the dossier shows in their
- * "Hồ sơ của tôi"), or typed for someone without an account. Every lookup is audited by the server.
+ * Who files: found by CCCD among the accounts (prefilled; the server links the dossier, so that it
+ * shows in their "Hồ sơ của tôi", only to an account whose CCCD is verified, level 2), or typed for
+ * someone without an account. Every lookup is audited by the server.
  */
 export function ApplicantFields({
   value,
@@ -91,7 +92,11 @@ export function ApplicantFields({
       <div aria-live="polite">
         {lookup.status === 'found' && (
           <Alert color="teal" variant="light" data-testid="lookup-found">
-            <Text size="sm">{t('intake.found', { name: lookup.person.fullName })}</Text>
+            <Text size="sm">
+              {t(lookup.person.assuranceLevel === 'level2' ? 'intake.found' : 'intake.foundUnverified', {
+                name: lookup.person.fullName,
+              })}
+            </Text>
           </Alert>
         )}
         {lookup.status === 'none' && (

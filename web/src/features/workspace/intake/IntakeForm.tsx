@@ -92,7 +92,7 @@ export function IntakeForm({ me }: { me: Me }) {
         procedureCode: procedure!.code,
         channel,
         deskAgencyId: deskId,
-        applicantId: personId,
+        // No account id: the server links the account whose verified CCCD is the applicant's.
         applicant: applicantBody(applicant),
         formData: {},
         ...(needsAuthority && authorityId ? { competentAgencyId: authorityId } : {}),
