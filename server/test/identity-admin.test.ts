@@ -3,12 +3,14 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../seed/demo.ts';
 import { inTransaction } from '../src/db/transaction.ts';
-import { findByLogin } from '../src/modules/identity/accounts.ts';
+import { findByLogin, setStatus } from '../src/modules/identity/accounts.ts';
+import { findAgencyByCode, revokeRole } from '../src/modules/identity/roles.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 
 const CSRF = 'test-csrf-token';
+const cookieFor = (token: string, _sessionId: string) => `cqs_session=${token}; cqs_csrf=${CSRF}`;
 
 describeEachEngine('account administration through the API', { seed: true }, (ctx) => {
   const h = useApp(ctx);
@@ -17,7 +19,15 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
   beforeAll(async () => {
     await seedDemoAccounts(ctx.database, ctx.config);
     // Sessions as the sign-in would leave them (the sign-in itself is tested in identity-oidc).
-    for (const login of ['quantri', 'quantri.so', 'motcua', 'lanhdao', 'nguyenvanan', 'tranthibinh']) {
+    for (const login of [
+      'quantri',
+      'quantri.so',
+      'motcua',
+      'lanhdao',
+      'chuyenvien',
+      'nguyenvanan',
+      'tranthibinh',
+    ]) {
       const person = (await findByLogin(ctx.database.db, `${login}@demo.cqs.example`))!;
       const { token } = await inTransaction(ctx.database, (tx) =>
         createSession(tx, {
@@ -28,12 +38,18 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
           hours: 1,
         }),
       );
-      cookies[login] = `cqs_session=${token}; cqs_csrf=${CSRF}`;
+      cookies[login] = cookieFor(token, '');
     }
   });
 
   const as = (who: string, req: InjectOptions) =>
     h.app.inject({ ...req, headers: { cookie: cookies[who]!, 'x-csrf-token': CSRF, ...req.headers } });
+  const rolesOfLogin = async (login: string) =>
+    (
+      await ctx.database.rows<{ role: string }>(
+        sql`SELECT r.role FROM identity_role_assignment r JOIN identity_person p ON p.id = r.person_id WHERE p.email = ${`${login}@demo.cqs.example`}`,
+      )
+    ).map((r) => r.role);
   const agencyCode = async (prefix: string) => {
     const res = await h.app.inject({
       method: 'GET',
@@ -109,6 +125,99 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
       sql`SELECT count(*)::int AS n FROM platform_audit_log WHERE action = 'role.granted' AND subject_id = ${created.json().id}`,
     );
     expect(granted[0]!.n).toBe(2);
+  });
+
+  const idOf = async (login: string) => (await findByLogin(ctx.database.db, `${login}@demo.cqs.example`))!.id;
+  const statusOf = async (id: string) =>
+    (
+      await ctx.database.rows<{ status: string }>(sql`SELECT status FROM identity_person WHERE id = ${id}`)
+    )[0]!.status;
+
+  it('prevents an agency admin from pulling the system admin into its agency, then disabling them', async () => {
+    const justice = await agencyCode('Sở Tư pháp');
+    const root = await idOf('quantri');
+    const pull = await as('quantri.so', {
+      method: 'POST',
+      url: `/api/identity/persons/${root}/roles`,
+      payload: { agencyCode: justice, role: 'specialist' },
+    });
+    expect(pull.statusCode, pull.body).toBe(403);
+    expect(pull.json().detail).toContain('chỉ quản lý cán bộ');
+    for (const verb of ['disable', 'unlock', 'enable']) {
+      const res = await as('quantri.so', { method: 'POST', url: `/api/identity/persons/${root}/${verb}` });
+      expect(res.statusCode, verb).toBe(403);
+    }
+    const signOut = await as('quantri.so', {
+      method: 'DELETE',
+      url: `/api/identity/persons/${root}/sessions`,
+    });
+    expect(signOut.statusCode).toBe(403);
+    expect(await statusOf(root)).toBe('active');
+    expect((await rolesOfLogin('quantri')).sort()).toEqual(['system_admin']);
+    expect((await as('quantri', { method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+  });
+
+  it("prevents an agency admin from managing citizens and other agencies' staff", async () => {
+    const justice = await agencyCode('Sở Tư pháp');
+    for (const login of ['nguyenvanan', 'motcua']) {
+      const id = await idOf(login);
+      const pull = await as('quantri.so', {
+        method: 'POST',
+        url: `/api/identity/persons/${id}/roles`,
+        payload: { agencyCode: justice, role: 'specialist' },
+      });
+      expect(pull.statusCode, login).toBe(403);
+      const disable = await as('quantri.so', { method: 'POST', url: `/api/identity/persons/${id}/disable` });
+      expect(disable.statusCode, login).toBe(403);
+      expect(await statusOf(id)).toBe('active');
+    }
+    // The agency's own specialist is the agency admin's to manage.
+    const own = await idOf('chuyenvien');
+    const listed = await as('quantri.so', { method: 'GET', url: `/api/identity/persons?agency=${justice}` });
+    const summary = listed.json().items.find((p: { id: string }) => p.id === own);
+    expect(summary.actions).toEqual(['disable', 'end_sessions']);
+    const root = listed.json().items.find((p: { fullName: string }) => p.fullName === 'Vũ Quang Huy');
+    expect(root).toBeUndefined();
+  });
+
+  it('prevents admins from granting themselves operational roles (separation of duties)', async () => {
+    const justice = await agencyCode('Sở Tư pháp');
+    for (const login of ['quantri.so', 'quantri']) {
+      const self = await as(login, {
+        method: 'POST',
+        url: `/api/identity/persons/${await idOf(login)}/roles`,
+        payload: { agencyCode: justice, role: 'leader' },
+      });
+      expect(self.statusCode, login).toBe(403);
+      expect(self.json().detail).toContain('chính mình');
+      expect(await rolesOfLogin(login)).not.toContain('leader');
+    }
+  });
+
+  it('prevents an agency admin from granting administration roles, even in its own agency', async () => {
+    const justice = await agencyCode('Sở Tư pháp');
+    const own = await idOf('chuyenvien');
+    for (const role of ['agency_admin', 'system_admin', 'dx_office']) {
+      const res = await as('quantri.so', {
+        method: 'POST',
+        url: `/api/identity/persons/${own}/roles`,
+        payload: { agencyCode: justice, role },
+      });
+      expect(res.statusCode, role).toBe(403);
+      expect(res.json().detail).toContain('Chỉ quản trị hệ thống');
+      const created = await as('quantri.so', {
+        method: 'POST',
+        url: '/api/identity/officials',
+        payload: {
+          fullName: 'Quản Trị Mới',
+          email: `moi.${role}@demo.cqs.example`,
+          agencyCode: justice,
+          role,
+        },
+      });
+      expect(created.statusCode, role).toBe(403);
+    }
+    expect(await rolesOfLogin('chuyenvien')).toEqual(['specialist']);
   });
 
   it('lets only system admins register OIDC clients, and shows the secret once', async () => {
@@ -215,5 +324,54 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
       field: 'taxCode',
       vi: expect.stringContaining('chữ số kiểm tra'),
     });
+  });
+
+  // Last: it leaves one system admin disabled.
+  it('keeps the last active system admin: two admins disabling each other leave one', async () => {
+    const officeCode = (
+      await ctx.database.rows<{ code: string }>(
+        sql`SELECT a.code FROM identity_agency a JOIN identity_role_assignment r ON r.agency_id = a.id WHERE r.role = 'system_admin' LIMIT 1`,
+      )
+    )[0]!.code;
+    const second = await as('quantri', {
+      method: 'POST',
+      url: '/api/identity/officials',
+      payload: {
+        fullName: 'Phó Quản Trị',
+        email: 'phoquantri@demo.cqs.example',
+        agencyCode: officeCode,
+        role: 'system_admin',
+      },
+    });
+    expect(second.statusCode, second.body).toBe(201);
+    const person = (await findByLogin(ctx.database.db, 'phoquantri@demo.cqs.example'))!;
+    const { token, session } = await inTransaction(ctx.database, (tx) =>
+      createSession(tx, { personId: person.id, idToken: null, userAgent: 'test', ip: '127.0.0.1', hours: 1 }),
+    );
+    cookies.phoquantri = cookieFor(token, session.id);
+    const root = await idOf('quantri');
+    const [a, b] = await Promise.all([
+      as('quantri', { method: 'POST', url: `/api/identity/persons/${person.id}/disable` }),
+      as('phoquantri', { method: 'POST', url: `/api/identity/persons/${root}/disable` }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const refused = a.statusCode === 409 ? a : b;
+    expect(refused.json().code).toBe('IDENTITY.LAST_SYSTEM_ADMIN');
+    const active = await ctx.database.rows<{ id: string }>(
+      sql`SELECT DISTINCT p.id FROM identity_person p JOIN identity_role_assignment r ON r.person_id = p.id WHERE r.role = 'system_admin' AND p.status = 'active'`,
+    );
+    expect(active).toHaveLength(1);
+    // The one left cannot be demoted either, not even from the command line's service.
+    const last = active[0]!.id;
+    await expect(
+      inTransaction(ctx.database, async (tx) => {
+        const office = await findAgencyByCode(tx, officeCode);
+        await revokeRole(tx, last, office.id, 'system_admin', null, null);
+      }),
+    ).rejects.toMatchObject({ code: 'IDENTITY.LAST_SYSTEM_ADMIN' });
+    await expect(
+      inTransaction(ctx.database, (tx) => setStatus(tx, last, 'disabled', last, null)),
+    ).rejects.toMatchObject({ code: 'IDENTITY.LAST_SYSTEM_ADMIN' });
+    expect(await statusOf(last)).toBe('active');
   });
 });

@@ -7,6 +7,7 @@ import { DomainError, type FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { IdentityErrors } from './errors.ts';
 import { checkPassword, hashPassword, verifyPassword } from './passwords.ts';
+import { guardLastSystemAdmin } from './roles.ts';
 import { persons } from './schema.ts';
 import { checkCccd, normalizeEmail, normalizePhone } from './validation.ts';
 
@@ -317,6 +318,7 @@ export async function setStatus(
   actorId: string,
   ip: string | null,
 ): Promise<void> {
+  if (status === 'disabled') await guardLastSystemAdmin(tx, personId);
   const [row] = await tx
     .update(persons)
     .set({ status })

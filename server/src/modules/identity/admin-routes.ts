@@ -10,8 +10,17 @@ import { createPerson, getPerson, mask, setStatus, unlock } from './accounts.ts'
 import { listClients, registerClient } from './clients.ts';
 import type { IdentityContext } from './context.ts';
 import { IdentityErrors } from './errors.ts';
-import { type Actor, can, ROLES } from './policy.ts';
-import { findAgencyByCode, grantRole, revokeRole, rolesOf } from './roles.ts';
+import {
+  type Action,
+  type ActionOn,
+  type Actor,
+  allowedActions,
+  can,
+  OPERATIONAL_ROLES,
+  type ResourceOf,
+  ROLES,
+} from './policy.ts';
+import { accountRecord, findAgencyByCode, grantRole, revokeRole, rolesOf } from './roles.ts';
 import { persons, roleAssignments } from './schema.ts';
 import { requestPasswordReset } from './self-service.ts';
 import { revokeSessions } from './sessions.ts';
@@ -21,9 +30,7 @@ const ACCOUNT_ACTIONS = ['unlock', 'disable', 'enable', 'end_sessions'] as const
 type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
 
 const personSummary = z.object({
-  actions: z
-    .array(z.enum(['unlock', 'disable', 'enable', 'end_sessions']))
-    .meta({ description: 'what the caller may do to this account' }),
+  actions: z.array(z.enum(ACCOUNT_ACTIONS)).meta({ description: 'what the caller may do to this account' }),
   id: z.uuid(),
   fullName: z.string(),
   email: z.string().nullable().meta({ description: 'masked' }),
@@ -38,53 +45,61 @@ const personSummary = z.object({
 
 const forbid = () => IdentityErrors.create('FORBIDDEN');
 
-// The roles of an agency's own staff; an agency admin hands out only these. The platform's roles
-// (system_admin, dx_office) are granted by those who run the platform.
-const AGENCY_ROLES: ReadonlySet<string> = new Set([
-  'counter_officer',
-  'specialist',
-  'leader',
-  'agency_admin',
-]);
-const ADMIN_ROLES: ReadonlySet<string> = new Set(['agency_admin', 'system_admin']);
+const VERB_OF_ACTION = {
+  'account.unlock': 'unlock',
+  'account.disable': 'disable',
+  'account.enable': 'enable',
+  'account.end_sessions': 'end_sessions',
+} as const satisfies Record<ActionOn<'account'>, AccountAction>;
 
-/** May the actor grant or revoke `role` in this agency (for `personId`)? Throws a clear 403 if not. */
-function checkRoleChange(actor: Actor, agencyId: string, role: string, personId: string | null) {
-  if (!can(actor, 'agency.manage_staff', { type: 'agency', id: agencyId })) throw forbid();
-  if (!AGENCY_ROLES.has(role) && !can(actor, 'platform.manage_settings', { type: 'platform' }))
-    throw IdentityErrors.create('FORBIDDEN', {
-      vi: 'Chỉ quản trị hệ thống mới cấp hoặc thu hồi vai trò cấp tỉnh này.',
-      en: 'Only system administrators grant or revoke this platform role.',
+/**
+ * Why the policy refused an administrator's act, in words an administrator can act on. The policy
+ * decides (policy.ts); this only picks the sentence.
+ */
+function refusal(actor: Actor, resource: ResourceOf<'account'> | ResourceOf<'role'>) {
+  const targetId = resource.type === 'account' ? resource.id : resource.holder?.id;
+  if (targetId === actor.personId)
+    return IdentityErrors.create('FORBIDDEN', {
+      vi: 'Không ai tự quản lý tài khoản hay tự cấp, thu hồi vai trò của chính mình; hãy nhờ một quản trị viên khác.',
+      en: 'Nobody administers their own account or grants or revokes their own roles; ask another administrator.',
     });
-  // Nobody removes their own administration rights by mistake (and locks the door behind them).
-  if (personId === actor.personId && ADMIN_ROLES.has(role))
-    throw IdentityErrors.create('FORBIDDEN', {
-      vi: 'Không thể tự cấp hoặc thu hồi quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.',
-      en: 'You cannot grant or revoke your own administration rights; ask another administrator.',
+  const isSystemAdmin = can(actor, 'platform.manage_settings', { type: 'platform' });
+  if (resource.type === 'role' && !isSystemAdmin && !OPERATIONAL_ROLES.includes(resource.role))
+    return IdentityErrors.create('FORBIDDEN', {
+      vi: 'Chỉ quản trị hệ thống mới cấp hoặc thu hồi vai trò quản trị và vai trò cấp tỉnh.',
+      en: 'Only system administrators grant or revoke administration and platform roles.',
     });
+  const holder = resource.type === 'account' ? resource : resource.holder;
+  if (isSystemAdmin && holder?.lastSystemAdmin) return IdentityErrors.create('LAST_SYSTEM_ADMIN');
+  if (!isSystemAdmin && holder)
+    return IdentityErrors.create('FORBIDDEN', {
+      vi: 'Quản trị cơ quan chỉ quản lý cán bộ mà mọi vai trò đều thuộc cơ quan mình (không phải người dân, quản trị viên hay cán bộ cơ quan khác).',
+      en: "Agency administrators manage only staff whose every role is in their own agency (not citizens, administrators or other agencies' staff).",
+    });
+  return forbid();
 }
 
-/** May the actor manage this person's account: system admin, or admin of an agency the person works in. */
-async function mayManagePerson(ctx: IdentityContext, actor: Actor, personId: string): Promise<boolean> {
-  if (can(actor, 'person.update', { type: 'person', id: personId }) && actor.personId !== personId)
-    return true;
-  const roles = await rolesOf(ctx.database.db, personId);
-  return roles.some((r) => can(actor, 'agency.manage_staff', { type: 'agency', id: r.agencyId }));
+/** Asks the policy; throws the refusal that explains itself. */
+function demand(actor: Actor, action: Action, resource: ResourceOf<'account'> | ResourceOf<'role'>) {
+  if (!can(actor, action, resource)) throw refusal(actor, resource);
 }
 
-/** What the caller may do to this account, so the admin page shows only those buttons. */
+/** What the caller may do to this account now, so the admin page shows only those buttons. */
 async function accountActions(
   ctx: IdentityContext,
   actor: Actor,
   p: typeof persons.$inferSelect,
 ): Promise<AccountAction[]> {
-  if (!(await mayManagePerson(ctx, actor, p.id))) return [];
-  const locked = p.lockedUntil && p.lockedUntil > new Date();
-  return [
-    ...(locked ? (['unlock'] as const) : []),
-    p.status === 'disabled' ? ('enable' as const) : ('disable' as const),
-    'end_sessions' as const,
-  ];
+  const record = await accountRecord(ctx.database.db, p.id);
+  const allowed = allowedActions(actor, { type: 'account', ...record }).map((a) => VERB_OF_ACTION[a]);
+  const locked = Boolean(p.lockedUntil && p.lockedUntil > new Date());
+  const applies: Record<AccountAction, boolean> = {
+    unlock: locked,
+    disable: p.status !== 'disabled',
+    enable: p.status === 'disabled',
+    end_sessions: true,
+  };
+  return ACCOUNT_ACTIONS.filter((a) => allowed.includes(a) && applies[a]);
 }
 
 async function summarize(ctx: IdentityContext, p: typeof persons.$inferSelect, actor: Actor) {
@@ -245,7 +260,7 @@ export const adminRoutes =
       async (req, reply) => {
         const { actor } = requireAuth(req);
         const agency = await findAgencyByCode(db, req.body.agencyCode);
-        checkRoleChange(actor, agency.id, req.body.role, null);
+        demand(actor, 'role.grant', { type: 'role', role: req.body.role, agencyId: agency.id, holder: null });
         const person = await inTransaction(database, async (tx) => {
           const p = await createPerson(
             tx,
@@ -273,24 +288,27 @@ export const adminRoutes =
             summary: `${verb} a role in an agency`,
             params: z.object({ id: z.uuid() }),
             body: roleBody,
-            response: { 200: personSummary, ...problemResponses(400, 401, 403, 404) },
+            response: { 200: personSummary, ...problemResponses(400, 401, 403, 404, 409) },
           },
         },
         async (req) => {
           const { actor } = requireAuth(req);
-          const agency = await findAgencyByCode(db, req.body.agencyCode);
-          checkRoleChange(actor, agency.id, req.body.role, req.params.id);
           await getPerson(db, req.params.id);
-          await inTransaction(database, (tx) =>
-            (method === 'post' ? grantRole : revokeRole)(
+          const agency = await findAgencyByCode(db, req.body.agencyCode);
+          // Decided on what the person holds inside the transaction that changes it.
+          await inTransaction(database, async (tx) => {
+            const holder = await accountRecord(tx, req.params.id);
+            const role = { type: 'role', role: req.body.role, agencyId: agency.id, holder } as const;
+            demand(actor, method === 'post' ? 'role.grant' : 'role.revoke', role);
+            await (method === 'post' ? grantRole : revokeRole)(
               tx,
               req.params.id,
               agency.id,
               req.body.role,
               actor.personId,
               req.ip,
-            ),
-          );
+            );
+          });
           return summarize(ctx, await getPerson(db, req.params.id), actor);
         },
       );
@@ -308,14 +326,17 @@ export const adminRoutes =
               enable: 'Enable a disabled account',
             }[action],
             params: z.object({ id: z.uuid() }),
-            response: { 200: personSummary, ...problemResponses(401, 403, 404) },
+            response: { 200: personSummary, ...problemResponses(401, 403, 404, 409) },
           },
         },
         async (req) => {
           const { actor } = requireAuth(req);
           await getPerson(db, req.params.id);
-          if (!(await mayManagePerson(ctx, actor, req.params.id))) throw forbid();
           await inTransaction(database, async (tx) => {
+            demand(actor, `account.${action}`, {
+              type: 'account',
+              ...(await accountRecord(tx, req.params.id)),
+            });
             if (action === 'unlock') return unlock(tx, req.params.id, actor.personId, req.ip);
             await setStatus(
               tx,
@@ -345,10 +366,13 @@ export const adminRoutes =
       async (req) => {
         const { actor } = requireAuth(req);
         await getPerson(db, req.params.id);
-        if (!(await mayManagePerson(ctx, actor, req.params.id))) throw forbid();
-        const revoked = await inTransaction(database, (tx) =>
-          revokeSessions(tx, { personId: req.params.id }, actor.personId, req.ip),
-        );
+        const revoked = await inTransaction(database, async (tx) => {
+          demand(actor, 'account.end_sessions', {
+            type: 'account',
+            ...(await accountRecord(tx, req.params.id)),
+          });
+          return revokeSessions(tx, { personId: req.params.id }, actor.personId, req.ip);
+        });
         return { revoked };
       },
     );

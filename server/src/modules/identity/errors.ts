@@ -45,6 +45,11 @@ export const IdentityErrors = defineErrors('IDENTITY', {
     vi: 'Yêu cầu thiếu mã chống giả mạo (CSRF); hãy tải lại trang.',
     en: 'The request lacks its anti-forgery (CSRF) token; reload the page.',
   },
+  LAST_SYSTEM_ADMIN: {
+    status: 409,
+    vi: 'Đây là quản trị hệ thống cuối cùng còn hoạt động; hãy cấp quyền cho người khác trước khi vô hiệu hóa hoặc thu hồi quyền của người này.',
+    en: 'This is the last active system administrator; make someone else one before disabling or demoting them.',
+  },
   PERSON_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'No such account.' },
   AGENCY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy cơ quan.', en: 'No such agency.' },
   SESSION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phiên đăng nhập.', en: 'No such session.' },

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,
   ACTIONS_BY_RESOURCE,
+  type AccountRecord,
   type Action,
   type Actor,
   allowedActions,
   can,
+  OPERATIONAL_ROLES,
   type Resource,
   ROLES,
   type Role,
@@ -52,6 +54,28 @@ const ACTORS = {
 
 type ActorName = keyof typeof ACTORS;
 const actor = (name: ActorName): Actor => ({ personId: name, grants: ACTORS[name] });
+
+const ACCOUNTS = {
+  citizen: { id: 'citizen', roles: [], lastSystemAdmin: false },
+  specialistD: { id: 'specialistD', roles: [{ role: 'specialist', agencyId: 'D' }], lastSystemAdmin: false },
+  counterX1: {
+    id: 'counterX1',
+    roles: [{ role: 'counter_officer', agencyId: 'X1' }],
+    lastSystemAdmin: false,
+  },
+  agencyAdminD: {
+    id: 'agencyAdminD',
+    roles: [{ role: 'agency_admin', agencyId: 'D' }],
+    lastSystemAdmin: false,
+  },
+  rootAdmin: { id: 'rootAdmin', roles: [{ role: 'system_admin', agencyId: 'P' }], lastSystemAdmin: true },
+} satisfies Record<string, AccountRecord>;
+const ALL_ACCOUNT_ACTIONS: Action[] = [
+  'account.unlock',
+  'account.disable',
+  'account.enable',
+  'account.end_sessions',
+];
 
 const RESOURCES = {
   // received at the provincial centre, decided by the department, assigned to specialistD
@@ -107,6 +131,33 @@ const RESOURCES = {
   dxD: { type: 'dx', agencyId: 'D' },
   dxX: { type: 'dx', agencyId: 'X' },
   platform: { type: 'platform' },
+  // Accounts and roles as administration sees them (rootAdmin: the province's only active system admin).
+  accountCitizen: { type: 'account', ...ACCOUNTS.citizen },
+  accountSpecialistD: { type: 'account', ...ACCOUNTS.specialistD },
+  accountCounterX1: { type: 'account', ...ACCOUNTS.counterX1 },
+  accountAgencyAdminD: { type: 'account', ...ACCOUNTS.agencyAdminD },
+  accountLastSystemAdmin: { type: 'account', ...ACCOUNTS.rootAdmin },
+  roleLeaderDForSpecialistD: { type: 'role', role: 'leader', agencyId: 'D', holder: ACCOUNTS.specialistD },
+  roleAgencyAdminDForSpecialistD: {
+    type: 'role',
+    role: 'agency_admin',
+    agencyId: 'D',
+    holder: ACCOUNTS.specialistD,
+  },
+  // The attack of issue 25: an agency admin pulls the system admin into its agency.
+  roleSpecialistDForLastSystemAdmin: {
+    type: 'role',
+    role: 'specialist',
+    agencyId: 'D',
+    holder: ACCOUNTS.rootAdmin,
+  },
+  roleSystemAdminOfLastSystemAdmin: {
+    type: 'role',
+    role: 'system_admin',
+    agencyId: 'P',
+    holder: ACCOUNTS.rootAdmin,
+  },
+  roleSpecialistDForNewAccount: { type: 'role', role: 'specialist', agencyId: 'D', holder: null },
 } satisfies Record<string, Resource>;
 
 type ResourceName = keyof typeof RESOURCES;
@@ -225,9 +276,15 @@ const EXPECTED: Record<ActorName, Expected> = {
   agencyAdminX: {
     agencyX: ['agency.view_staff', 'agency.manage_staff'],
     agencyX1: ['agency.view_staff', 'agency.manage_staff'],
+    // the desk X1 is part of commune X: its staff are X's to manage
+    accountCounterX1: ALL_ACCOUNT_ACTIONS,
   },
   agencyAdminD: {
     agencyD: ['agency.view_staff', 'agency.manage_staff'],
+    // its own specialist, and operational roles in D; never an admin role, never the system admin
+    accountSpecialistD: ALL_ACCOUNT_ACTIONS,
+    roleLeaderDForSpecialistD: ['role.grant', 'role.revoke'],
+    roleSpecialistDForNewAccount: ['role.grant'],
   },
 
   dxOffice: {
@@ -257,6 +314,17 @@ const EXPECTED: Record<ActorName, Expected> = {
     personCitizen: ['person.update'],
     personOtherCitizen: ['person.update'],
     personCounterC: ['person.update'],
+    // every account, but the last system admin is neither disabled nor demoted
+    accountCitizen: ALL_ACCOUNT_ACTIONS,
+    accountSpecialistD: ALL_ACCOUNT_ACTIONS,
+    accountCounterX1: ALL_ACCOUNT_ACTIONS,
+    accountAgencyAdminD: ALL_ACCOUNT_ACTIONS,
+    accountLastSystemAdmin: ['account.unlock', 'account.enable', 'account.end_sessions'],
+    roleLeaderDForSpecialistD: ['role.grant', 'role.revoke'],
+    roleAgencyAdminDForSpecialistD: ['role.grant', 'role.revoke'],
+    roleSpecialistDForLastSystemAdmin: ['role.grant', 'role.revoke'],
+    roleSystemAdminOfLastSystemAdmin: ['role.grant'],
+    roleSpecialistDForNewAccount: ['role.grant'],
   },
 
   leaderXAdminY: {
@@ -305,8 +373,8 @@ describe('authorization matrix (actor × action × resource)', () => {
     // every action is allowed to someone in this organisation, so none is tested only as "denied"
     const allowedSomewhere = new Set(Object.values(EXPECTED).flatMap((e) => Object.values(e).flat()));
     expect(ACTIONS.filter((action) => !allowedSomewhere.has(action))).toEqual([]);
-    // 19 actors × 21 actions × 24 resources
-    expect(actorNames.length * ACTIONS.length * resourceNames.length).toBe(9576);
+    // 19 actors × 27 actions × 34 resources
+    expect(actorNames.length * ACTIONS.length * resourceNames.length).toBe(17442);
   });
 });
 
@@ -316,7 +384,7 @@ describe('actions', () => {
       for (const action of actions) expect(action.startsWith(`${type}.`)).toBe(true);
     }
     expect(new Set(ACTIONS).size).toBe(ACTIONS.length);
-    expect(ACTIONS.length).toBe(21);
+    expect(ACTIONS.length).toBe(27);
   });
 });
 
@@ -384,5 +452,176 @@ describe('deny by default on bad input', () => {
       grants: [{ role: 'leader', agencyId: 'D', scope: new Set() }],
     };
     expect(can(noScope, 'dossier.approve', RESOURCES.dossierCD)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Identity administration (issue 25, findings 1 and 2): every admin verb × actor × target.
+// Actors are named by their relation to the target; each row lists what that actor may do.
+
+describe('account administration matrix (verb × actor × target)', () => {
+  const TARGETS = {
+    citizen: { id: 't-citizen', roles: [], lastSystemAdmin: false },
+    officialOfD: {
+      id: 't-specialist-d',
+      roles: [{ role: 'specialist', agencyId: 'D' }],
+      lastSystemAdmin: false,
+    },
+    // the one-stop desk X1 belongs to commune X
+    officialOfX: {
+      id: 't-counter-x1',
+      roles: [{ role: 'counter_officer', agencyId: 'X1' }],
+      lastSystemAdmin: false,
+    },
+    // works for D and for X: neither agency's admin may manage them alone
+    officialOfDAndX: {
+      id: 't-leader-dx',
+      roles: [
+        { role: 'leader', agencyId: 'D' },
+        { role: 'specialist', agencyId: 'X' },
+      ],
+      lastSystemAdmin: false,
+    },
+    peerAdminOfD: {
+      id: 't-admin-d',
+      roles: [{ role: 'agency_admin', agencyId: 'D' }],
+      lastSystemAdmin: false,
+    },
+    lastSystemAdmin: {
+      id: 't-root',
+      roles: [{ role: 'system_admin', agencyId: 'P' }],
+      lastSystemAdmin: true,
+    },
+  } satisfies Record<string, AccountRecord>;
+  type Target = keyof typeof TARGETS;
+
+  const SCOPE: Record<string, string[]> = { D: ['D'], X: ['X', 'X1'], X1: ['X1'], P: ['P'] };
+  const ACTOR_KINDS = {
+    adminOfD: () => ({ personId: 'a-admin-d', grants: [grant('agency_admin', 'D', SCOPE.D!)] }),
+    adminOfX: () => ({ personId: 'a-admin-x', grants: [grant('agency_admin', 'X', SCOPE.X!)] }),
+    // another system admin (the target "last system admin" is someone else)
+    systemAdmin: () => ({ personId: 'a-sysadmin', grants: [grant('system_admin', 'P', SCOPE.P!)] }),
+    // the target acting on their own account, with their own roles
+    self: (t: AccountRecord): Actor => ({
+      personId: t.id,
+      grants: t.roles.map((r) => grant(r.role as Role, r.agencyId, SCOPE[r.agencyId]!)),
+    }),
+    citizen: () => ({ personId: 'a-citizen', grants: [] }),
+  } satisfies Record<string, (t: AccountRecord) => Actor>;
+  type ActorKind = keyof typeof ACTOR_KINDS;
+
+  /** The verbs of the admin API, each as the policy question it asks about the target. */
+  const VERBS = (t: AccountRecord): Record<string, Resource> => ({
+    unlock: { type: 'account', ...t },
+    disable: { type: 'account', ...t },
+    enable: { type: 'account', ...t },
+    end_sessions: { type: 'account', ...t },
+    'grant leader@D': { type: 'role', role: 'leader', agencyId: 'D', holder: t },
+    'grant leader@X': { type: 'role', role: 'leader', agencyId: 'X', holder: t },
+    'grant agency_admin@D': { type: 'role', role: 'agency_admin', agencyId: 'D', holder: t },
+    'grant system_admin@P': { type: 'role', role: 'system_admin', agencyId: 'P', holder: t },
+    ...Object.fromEntries(
+      t.roles.map((r) => [
+        `revoke ${r.role}@${r.agencyId}`,
+        { type: 'role', role: r.role as Role, agencyId: r.agencyId, holder: t } as Resource,
+      ]),
+    ),
+  });
+  const ACTION_OF: Record<string, Action> = {
+    unlock: 'account.unlock',
+    disable: 'account.disable',
+    enable: 'account.enable',
+    end_sessions: 'account.end_sessions',
+  };
+  const actionOf = (verb: string): Action =>
+    ACTION_OF[verb] ?? (verb.startsWith('grant') ? 'role.grant' : 'role.revoke');
+
+  const ACCOUNT_VERBS = ['unlock', 'disable', 'enable', 'end_sessions'];
+  const GRANTS = ['grant leader@D', 'grant leader@X', 'grant agency_admin@D', 'grant system_admin@P'];
+  const everything = (t: Target) => Object.keys(VERBS(TARGETS[t]));
+
+  const EXPECTED_ADMIN: Record<Target, Record<ActorKind, string[]>> = {
+    // Citizens are the system admin's to help (unlock, disable…), never an agency's.
+    citizen: { adminOfD: [], adminOfX: [], systemAdmin: everything('citizen'), self: [], citizen: [] },
+    officialOfD: {
+      adminOfD: [...ACCOUNT_VERBS, 'grant leader@D', 'revoke specialist@D'],
+      adminOfX: [],
+      systemAdmin: everything('officialOfD'),
+      self: [],
+      citizen: [],
+    },
+    officialOfX: {
+      adminOfD: [],
+      adminOfX: [...ACCOUNT_VERBS, 'grant leader@X', 'revoke counter_officer@X1'],
+      systemAdmin: everything('officialOfX'),
+      self: [],
+      citizen: [],
+    },
+    officialOfDAndX: {
+      adminOfD: [],
+      adminOfX: [],
+      systemAdmin: everything('officialOfDAndX'),
+      self: [],
+      citizen: [],
+    },
+    peerAdminOfD: {
+      adminOfD: [],
+      adminOfX: [],
+      systemAdmin: everything('peerAdminOfD'),
+      self: [],
+      citizen: [],
+    },
+    // Nobody disables or demotes the province's last active system admin.
+    lastSystemAdmin: {
+      adminOfD: [],
+      adminOfX: [],
+      systemAdmin: [...ACCOUNT_VERBS.filter((v) => v !== 'disable'), ...GRANTS],
+      self: [],
+      citizen: [],
+    },
+  };
+
+  const cases = (Object.keys(TARGETS) as Target[]).flatMap((target) =>
+    (Object.keys(ACTOR_KINDS) as ActorKind[]).map((kind) => [target, kind] as const),
+  );
+
+  it.each(cases)('on %s, %s may do exactly what the table says', (target, kind) => {
+    const t = TARGETS[target];
+    const who = ACTOR_KINDS[kind](t);
+    const allowed = Object.entries(VERBS(t))
+      .filter(([verb, resource]) => can(who, actionOf(verb), resource))
+      .map(([verb]) => verb)
+      .sort();
+    expect(allowed).toEqual([...EXPECTED_ADMIN[target][kind]].sort());
+  });
+
+  it('refuses every verb on oneself, whatever one holds', () => {
+    const superuser: Actor = {
+      personId: 'me',
+      grants: [grant('system_admin', 'P', ['P']), grant('agency_admin', 'D', ['D'])],
+    };
+    const me = { id: 'me', roles: [{ role: 'specialist', agencyId: 'D' }], lastSystemAdmin: false };
+    for (const [verb, resource] of Object.entries(VERBS(me)))
+      expect(can(superuser, actionOf(verb), resource), verb).toBe(false);
+  });
+
+  it('lets an agency admin create officials with operational roles of its own agency only', () => {
+    const adminD = ACTOR_KINDS.adminOfD();
+    const create = (role: Role, agencyId: string): Resource => ({
+      type: 'role',
+      role,
+      agencyId,
+      holder: null,
+    });
+    expect(OPERATIONAL_ROLES.map((r) => can(adminD, 'role.grant', create(r, 'D')))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    for (const role of ['agency_admin', 'dx_office', 'system_admin'] as const)
+      expect(can(adminD, 'role.grant', create(role, 'D')), role).toBe(false);
+    expect(can(adminD, 'role.grant', create('specialist', 'X'))).toBe(false);
+    // nothing to revoke from an account that does not exist yet
+    expect(can(adminD, 'role.revoke', create('specialist', 'D'))).toBe(false);
   });
 });

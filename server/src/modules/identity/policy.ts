@@ -40,6 +40,24 @@ export type RoleGrant = {
 /** Anyone signed in. A citizen has no grants. */
 export type Actor = { personId: string; grants: readonly RoleGrant[] };
 
+/**
+ * The roles of an agency's own operational work. An agency admin hands out only these, and only
+ * in its own agencies; `agency_admin`, `dx_office` and `system_admin` are granted by system admins.
+ */
+export const OPERATIONAL_ROLES: readonly Role[] = ['counter_officer', 'specialist', 'leader'];
+const OPERATIONAL: ReadonlySet<string> = new Set(OPERATIONAL_ROLES);
+
+/** An account as its administration sees it: whose it is and which roles it holds where. */
+export type AccountRecord = {
+  id: string;
+  roles: readonly { role: string; agencyId: string }[];
+  /**
+   * True when this person is the only active holder of `system_admin`: disabling or demoting them
+   * would leave the province without anyone who can administer the platform. Set by the caller.
+   */
+  lastSystemAdmin: boolean;
+};
+
 export type Resource =
   | {
       type: 'dossier';
@@ -62,7 +80,14 @@ export type Resource =
    */
   | { type: 'dx'; agencyId: string | null }
   /** Province-wide administration: OIDC clients, audit trail, holiday schedule. */
-  | { type: 'platform' };
+  | { type: 'platform' }
+  /** A person's account, as the target of an administrator's act (unlock, disable, …). */
+  | ({ type: 'account' } & AccountRecord)
+  /**
+   * One role in one agency, granted to or revoked from `holder`; `holder: null` = an account being
+   * created with this role (`role.grant` only).
+   */
+  | { type: 'role'; role: Role; agencyId: string; holder: AccountRecord | null };
 
 export type ResourceType = Resource['type'];
 export type ResourceOf<T extends ResourceType> = Extract<Resource, { type: T }>;
@@ -108,6 +133,16 @@ export const ACTIONS_BY_RESOURCE = {
     'dx.report',
   ],
   platform: ['platform.manage_clients', 'platform.view_audit', 'platform.manage_settings'],
+  account: [
+    /** Lift the lock after wrong passwords. */
+    'account.unlock',
+    /** Disable the account (its sessions end). */
+    'account.disable',
+    'account.enable',
+    /** Sign the person out everywhere. */
+    'account.end_sessions',
+  ],
+  role: ['role.grant', 'role.revoke'],
 } as const satisfies { readonly [T in ResourceType]: readonly `${T}.${string}`[] };
 
 export type ActionOn<T extends ResourceType> = (typeof ACTIONS_BY_RESOURCE)[T][number];
@@ -168,7 +203,47 @@ const SCOPES = {
   platform: {
     always: () => true,
   },
+  account: {
+    // Staff of the grant's agencies and nothing else: every role they hold is an operational role
+    // there. Someone with a role elsewhere, an admin role or no role at all (a citizen) is not the
+    // agency's to manage; otherwise granting a role would pull any account into the agency.
+    staffInScope: (account, { grant }) => isStaffOf(account, grant.scope),
+    anyone: () => true,
+    notLastSystemAdmin: (account) => !account.lastSystemAdmin,
+  },
+  role: {
+    // An operational role of the grant's agencies, for its own staff or for a new account.
+    operationalForStaffOrNew: (r, { grant }) =>
+      OPERATIONAL.has(r.role) &&
+      grant.scope.has(r.agencyId) &&
+      (r.holder === null || isStaffOf(r.holder, grant.scope)),
+    operationalForStaff: (r, { grant }) =>
+      OPERATIONAL.has(r.role) &&
+      grant.scope.has(r.agencyId) &&
+      r.holder !== null &&
+      isStaffOf(r.holder, grant.scope),
+    anyRole: () => true,
+    notDemotingLastSystemAdmin: (r) =>
+      r.holder !== null && !(r.role === 'system_admin' && r.holder.lastSystemAdmin),
+  },
 } satisfies ConditionTable<GrantContext>;
+
+function isStaffOf(account: AccountRecord, scope: ReadonlySet<string>): boolean {
+  return (
+    account.roles.length > 0 && account.roles.every((r) => OPERATIONAL.has(r.role) && scope.has(r.agencyId))
+  );
+}
+
+/**
+ * Separation of duties: nobody administers their own account or grants or revokes their own
+ * roles (an admin who could would give themself a leader's access to citizens' files, or lock the
+ * door behind them). Checked before any rule.
+ */
+function isOwnAccount(actor: Actor, resource: Resource): boolean {
+  if (resource.type === 'account') return resource.id === actor.personId;
+  if (resource.type === 'role') return resource.holder?.id === actor.personId;
+  return false;
+}
 
 type Rule<Table> = {
   [T in keyof Table & ResourceType]: { on: T; when: keyof Table[T] & string; allow: readonly ActionOn<T>[] };
@@ -238,6 +313,14 @@ const BY_ROLE: { readonly [R in Role]: readonly Rule<typeof SCOPES>[] } = {
   agency_admin: [
     // Manages accounts and roles of its own agencies only; no dossiers, no statistics.
     { on: 'agency', when: 'inScope', allow: ['agency.view_staff', 'agency.manage_staff'] },
+    {
+      on: 'account',
+      when: 'staffInScope',
+      allow: ['account.unlock', 'account.disable', 'account.enable', 'account.end_sessions'],
+    },
+    // Creates its officials with, and hands out, its agencies' operational roles only.
+    { on: 'role', when: 'operationalForStaffOrNew', allow: ['role.grant'] },
+    { on: 'role', when: 'operationalForStaff', allow: ['role.revoke'] },
   ],
   dx_office: [
     // Tracks the province's digital transformation: figures everywhere, records nowhere.
@@ -258,6 +341,11 @@ const BY_ROLE: { readonly [R in Role]: readonly Rule<typeof SCOPES>[] } = {
     // mistyped CCCD), but never read citizens' files or dossiers.
     { on: 'agency', when: 'anyAgency', allow: ['agency.view_staff', 'agency.manage_staff'] },
     { on: 'person', when: 'anyone', allow: ['person.update'] },
+    // Every account (citizens' too) and every role, but the province keeps one active system admin.
+    { on: 'account', when: 'anyone', allow: ['account.unlock', 'account.enable', 'account.end_sessions'] },
+    { on: 'account', when: 'notLastSystemAdmin', allow: ['account.disable'] },
+    { on: 'role', when: 'anyRole', allow: ['role.grant'] },
+    { on: 'role', when: 'notDemotingLastSystemAdmin', allow: ['role.revoke'] },
   ],
 };
 
@@ -289,6 +377,7 @@ const scopeTable = SCOPES as unknown as ErasedTable<GrantContext>;
 
 /** May `actor` do `action` to `resource`? An action of another resource type is never allowed. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (isOwnAccount(actor, resource)) return false;
   if (EVERYONE.some((rule) => holds(relationTable, rule, action, resource, { actor }))) return true;
   return actor.grants.some(
     (grant) =>

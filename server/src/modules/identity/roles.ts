@@ -1,11 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import type { LocalizedText } from '../../platform/localized.ts';
 import { IdentityErrors } from './errors.ts';
-import { type Actor, ROLES, type Role, type RoleGrant } from './policy.ts';
-import { agencies, roleAssignments } from './schema.ts';
+import { type AccountRecord, type Actor, ROLES, type Role, type RoleGrant } from './policy.ts';
+import { agencies, persons, roleAssignments } from './schema.ts';
 
 export type RoleView = { agencyId: string; agencyCode: string; agencyName: LocalizedText; role: Role };
 
@@ -89,6 +89,46 @@ export async function loadActor(db: Db | Tx, personId: string): Promise<Actor> {
   return { personId, grants };
 }
 
+/** A person's account as the policy's account administration sees it. */
+export async function accountRecord(db: Db | Tx, personId: string): Promise<AccountRecord> {
+  const [person] = await db.select({ status: persons.status }).from(persons).where(eq(persons.id, personId));
+  if (!person) throw IdentityErrors.create('PERSON_NOT_FOUND');
+  const roles = await db
+    .select({ role: roleAssignments.role, agencyId: roleAssignments.agencyId })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.personId, personId));
+  let lastSystemAdmin = false;
+  if (person.status === 'active' && roles.some((r) => r.role === 'system_admin')) {
+    const [others] = await db
+      .select({ n: sql<number>`count(DISTINCT ${roleAssignments.personId})::int` })
+      .from(roleAssignments)
+      .innerJoin(persons, eq(persons.id, roleAssignments.personId))
+      .where(
+        and(
+          eq(roleAssignments.role, 'system_admin'),
+          eq(persons.status, 'active'),
+          ne(roleAssignments.personId, personId),
+        ),
+      );
+    lastSystemAdmin = (others?.n ?? 0) === 0;
+  }
+  return { id: personId, roles, lastSystemAdmin };
+}
+
+// Any transaction that could take away the last active system admin takes this lock first, so two
+// admins disabling each other at the same moment cannot both succeed.
+const SYSTEM_ADMINS_LOCK = 0x63_71_73_61; // "cqsa"
+
+/**
+ * Refuses, inside the caller's transaction, a change that would leave no active system admin
+ * (disabling the last one, or revoking their role). The HTTP policy refuses it earlier; this keeps
+ * it true for the command line and for concurrent requests.
+ */
+export async function guardLastSystemAdmin(tx: Tx, personId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${SYSTEM_ADMINS_LOCK})`);
+  if ((await accountRecord(tx, personId)).lastSystemAdmin) throw IdentityErrors.create('LAST_SYSTEM_ADMIN');
+}
+
 export function parseRole(role: string): Role {
   if (!(ROLES as readonly string[]).includes(role)) {
     throw IdentityErrors.create('INVALID_INPUT', undefined, [
@@ -141,6 +181,7 @@ export async function revokeRole(
   actorId: string | null,
   ip: string | null,
 ) {
+  if (role === 'system_admin') await guardLastSystemAdmin(tx, personId);
   const removed = await tx
     .delete(roleAssignments)
     .where(
