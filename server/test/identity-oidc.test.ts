@@ -208,6 +208,27 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
     expect((await browser.request(`${s.url}/api/me`)).status).toBe(401);
   });
 
+  it('prevents an open redirect after a genuine sign-in (returnTo=/\\evil.example/x lands on /)', async () => {
+    for (const returnTo of [
+      '/\\evil.example/x',
+      '//evil.example/x',
+      'https://evil.example/x',
+      'javascript:alert(1)',
+    ]) {
+      const browser = new Browserless();
+      const login = await browser.go(`${s.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
+      // Stops where the callback sends the browser, resolved as a browser would.
+      const landed = await browser.submit(
+        login,
+        { login: citizen, password: DEMO_PASSWORD },
+        '/login',
+        (u) => !u.startsWith(`${s.url}/oidc`) && !u.startsWith(`${s.url}/auth/`),
+      );
+      expect(landed.url, returnTo).toBe(`${s.url}/`);
+      expect(browser.cookie('cqs_session'), returnTo).toBeDefined();
+    }
+  });
+
   it('asks a citizen who turned two-factor on for the code at the next sign-in', async () => {
     const browser = new Browserless();
     const signIn = async () =>

@@ -4,6 +4,7 @@ import * as oc from 'openid-client';
 import { z } from 'zod';
 import { inTransaction } from '../../db/transaction.ts';
 import type { IdentityContext } from './context.ts';
+import { safeReturnTo } from './return-to.ts';
 import { webSessions } from './schema.ts';
 import { createSession, revokeSessions } from './sessions.ts';
 import { clearSessionCookies, requireAuth, setSessionCookies } from './web-session.ts';
@@ -43,9 +44,6 @@ export const webAuthRoutes =
       );
     oc.allowInsecureRequests(configuration);
 
-    const safeReturnTo = (to: string | undefined) =>
-      to && /^\/(?!\/)/.test(to) && !to.startsWith('/auth/') ? to : '/';
-
     app.get(
       '/auth/login',
       {
@@ -65,7 +63,12 @@ export const webAuthRoutes =
         const nonce = oc.randomNonce();
         reply.setCookie(
           AUTH_COOKIE,
-          JSON.stringify({ verifier, state, nonce, returnTo: safeReturnTo(req.query.returnTo) }),
+          JSON.stringify({
+            verifier,
+            state,
+            nonce,
+            returnTo: safeReturnTo(req.query.returnTo, ctx.config.publicUrl),
+          }),
           {
             httpOnly: true,
             sameSite: 'lax',
@@ -128,7 +131,7 @@ export const webAuthRoutes =
         }),
       );
       setSessionCookies(reply, ctx, token);
-      return reply.redirect(saved.returnTo, 303);
+      return reply.redirect(safeReturnTo(saved.returnTo, ctx.config.publicUrl), 303);
     });
 
     app.post(
