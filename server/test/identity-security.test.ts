@@ -1,7 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { expect, it } from 'vitest';
+import { inTransaction } from '../src/db/transaction.ts';
 import { findByLogin } from '../src/modules/identity/accounts.ts';
 import { verifyPassword } from '../src/modules/identity/passwords.ts';
+import { createSession } from '../src/modules/identity/sessions.ts';
+import { issueToken } from '../src/modules/identity/tokens.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 import { useDemoSessions } from './support/demo.ts';
@@ -13,7 +17,7 @@ const codeAt = (secret: string, offsetMs = 0) =>
 
 describeEachEngine('identity: my password and two-factor settings', { seed: true }, (ctx) => {
   const h = useApp(ctx);
-  const { as } = useDemoSessions(ctx, h, ['nguyenvanan', 'tranthibinh', 'motcua']);
+  const { as, ids } = useDemoSessions(ctx, h, ['nguyenvanan', 'tranthibinh', 'motcua']);
 
   it('changes the password with the current one, refusing a wrong or weak one field by field', async () => {
     const change = (body: Record<string, string>) =>
@@ -79,5 +83,37 @@ describeEachEngine('identity: my password and two-factor settings', { seed: true
     const res = await as('motcua', { method: 'DELETE', url: '/api/me/totp', payload: { code: '123456' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toContain('bắt buộc xác thực hai lớp');
+  });
+
+  // Last: it signs nguyenvanan out everywhere.
+  it('prevents a password reset from leaving other sessions alive (web sessions and single sign-on)', async () => {
+    const an = ids.nguyenvanan!;
+    // A second device, besides the suite's session.
+    await inTransaction(ctx.database, (tx) =>
+      createSession(tx, { personId: an, idToken: null, userAgent: 'phone', ip: null, hours: 1 }),
+    );
+    // What oidc-provider would hold for a sign-in at another provincial system.
+    for (const model of ['Session', 'Grant', 'RefreshToken']) {
+      await ctx.database.rows(
+        sql`INSERT INTO identity_oidc_payload (model, id, payload) VALUES (${model}, ${`t-${model}`}, ${JSON.stringify({ accountId: an })}::jsonb)`,
+      );
+    }
+    expect((await as('nguyenvanan', { method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    const token = await inTransaction(ctx.database, (tx) => issueToken(tx, an, 'reset_password'));
+    const reset = await h.app.inject({
+      method: 'POST',
+      url: '/api/identity/password-reset/confirm',
+      payload: { token, password: 'Dat-Lai-Mat-Khau-Moi-2026' },
+    });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await as('nguyenvanan', { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    const live = await ctx.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM identity_web_session WHERE person_id = ${an} AND revoked_at IS NULL`,
+    );
+    expect(live[0]!.n).toBe(0);
+    const kept = await ctx.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM identity_oidc_payload WHERE payload->>'accountId' = ${an}`,
+    );
+    expect(kept[0]!.n).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { IdentityErrors } from './errors.ts';
 import { verifyPassword } from './passwords.ts';
 import { rolesOf } from './roles.ts';
 import { persons } from './schema.ts';
-import { revokeSessions } from './sessions.ts';
+import { endSignInsAfterPasswordChange } from './sessions.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
 import { requireAuth } from './web-session.ts';
 
@@ -72,7 +72,7 @@ export const securityRoutes =
             for (const f of err.fieldErrors ?? []) if (f.field === 'password') f.field = 'body.newPassword';
             throw e;
           }
-          return revokeSessions(tx, { personId: person.id, exceptSessionId: session.id }, person.id, req.ip);
+          return endSignInsAfterPasswordChange(tx, person.id, session.id, req.ip);
         });
         return { otherSessionsEnded: ended };
       },

@@ -5,6 +5,7 @@ import { createPerson, getPerson, type Person, type PersonInput, setPassword } f
 import type { IdentityContext } from './context.ts';
 import { IdentityErrors } from './errors.ts';
 import { persons } from './schema.ts';
+import { endSignInsAfterPasswordChange } from './sessions.ts';
 import { consumeToken, issueToken } from './tokens.ts';
 import { normalizeEmail } from './validation.ts';
 
@@ -90,7 +91,10 @@ export async function requestPasswordReset(
   });
 }
 
-/** Sets the new password; it also unlocks the account and ends its sessions elsewhere. */
+/**
+ * Sets the new password; it also unlocks the account and ends every session, as a change of
+ * password does: someone who had the old one is signed out (issue 25, finding 10).
+ */
 export async function resetPassword(
   ctx: IdentityContext,
   token: string,
@@ -101,6 +105,7 @@ export async function resetPassword(
     const personId = await consumeToken(tx, token, 'reset_password');
     const person = await getPerson(tx, personId);
     await setPassword(tx, person, password, personId, ip);
+    await endSignInsAfterPasswordChange(tx, personId, null, ip);
     // Reaching the mailbox proves the e-mail, so a pending account becomes active.
     if (person.status === 'pending') {
       await tx

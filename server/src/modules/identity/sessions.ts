@@ -1,10 +1,10 @@
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import { randomToken, tokenHash } from '../../platform/secrets.ts';
 import { IdentityErrors } from './errors.ts';
-import { webSessions } from './schema.ts';
+import { oidcPayloads, webSessions } from './schema.ts';
 
 export type WebSession = typeof webSessions.$inferSelect;
 
@@ -90,4 +90,46 @@ export async function revokeSessions(
     details: { sessions: rows.map((r) => r.id) },
   });
   return rows.length;
+}
+
+/** What oidc-provider keeps for a signed-in person: their provider sessions, grants and tokens. */
+const SIGN_IN_MODELS = ['Session', 'Grant', 'AuthorizationCode', 'AccessToken', 'RefreshToken'];
+
+/**
+ * After the password changes (a change, or a reset through the mailed link), whoever knew the old
+ * one is signed out everywhere: every web session but `exceptSessionId`, and every single-sign-on
+ * session, grant and token at the provider, so other provincial systems ask again too.
+ */
+export async function endSignInsAfterPasswordChange(
+  tx: Tx,
+  personId: string,
+  exceptSessionId: string | null,
+  ip: string | null,
+): Promise<number> {
+  const ended = await revokeSessions(
+    tx,
+    { personId, ...(exceptSessionId ? { exceptSessionId } : {}) },
+    personId,
+    ip,
+  );
+  const dropped = await tx
+    .delete(oidcPayloads)
+    .where(
+      and(
+        inArray(oidcPayloads.model, SIGN_IN_MODELS),
+        sql`${oidcPayloads.payload}->>'accountId' = ${personId}`,
+      ),
+    )
+    .returning({ model: oidcPayloads.model });
+  if (dropped.length) {
+    await appendAudit(tx, {
+      actorId: personId,
+      action: 'oidc.signed_out',
+      subjectType: 'person',
+      subjectId: personId,
+      ip,
+      details: { reason: 'password_changed', objects: dropped.length },
+    });
+  }
+  return ended;
 }
