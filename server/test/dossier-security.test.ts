@@ -19,7 +19,19 @@ describeEachEngine('dossiers: issue 25 regressions', { seed: true }, (ctx) => {
     'motcua',
     'lanhdao',
     'chuyenvien',
+    'quantri',
   ]);
+  const command = (who: string, id: string, body: Record<string, unknown>) =>
+    as(who, { method: 'POST', url: `/api/dossiers/${id}/commands`, payload: body });
+  const agencyOf = async (where: string) =>
+    (
+      await ctx.database.rows<{ id: string }>(
+        sql.raw(`SELECT id FROM identity_agency WHERE ${where} LIMIT 1`),
+      )
+    )[0]!.id;
+  const dossierCount = async () =>
+    (await ctx.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM dossier`))[0]!.n;
+  const fieldsOf = (body: string) => (JSON.parse(body).errors as { field: string }[]).map((e) => e.field);
   // Person A: a walk-in without an account.
   const personA = {
     fullName: 'Hoàng Thị Mai',
@@ -81,5 +93,115 @@ describeEachEngine('dossiers: issue 25 regressions', { seed: true }, (ctx) => {
     expect(binh.statusCode, binh.body).toBe(201);
     expect(await applicantOf(binh.json().id)).toBeNull();
     expect(await mine('tranthibinh')).not.toContain(binh.json().id);
+  });
+
+  it('never makes a citizen, a stranger or a missing person the handler (assign with a wrong handlerId)', async () => {
+    const r = await intake({ applicant: personA });
+    const id = r.json().id as string;
+    const before = await ctx.database.rows(sql`SELECT handler_id, state FROM dossier WHERE id = ${id}::uuid`);
+    for (const handlerId of [
+      '01900000-0000-7000-8000-000000000000', // nobody: was a 500 (foreign key)
+      ids.tranthibinh, // a citizen: was a 200, the citizen then saw A's dossier
+      ids.motcua, // an official of another agency, and not a handler
+    ]) {
+      const bad = await command('lanhdao', id, { type: 'assign', handlerId });
+      expect(bad.statusCode, bad.body).toBe(422);
+      expect(bad.json().code).toBe('DOSSIER.HANDLER_NOT_ELIGIBLE');
+      expect(fieldsOf(bad.body)).toEqual(['body.handlerId']);
+    }
+    // Nothing was written, and the citizen still cannot see it.
+    expect(
+      await ctx.database.rows(sql`SELECT handler_id, state FROM dossier WHERE id = ${id}::uuid`),
+    ).toEqual(before);
+    expect((await as('tranthibinh', { method: 'GET', url: `/api/dossiers/${id}` })).statusCode).toBe(404);
+    // A transfer checks its target and handler the same way.
+    const desk = await agencyOf(`kind = 'service_center'`);
+    await command('lanhdao', id, { type: 'assign', handlerId: ids.chuyenvien });
+    const ghost = await command('lanhdao', id, {
+      type: 'transfer',
+      to: { kind: 'agency', id: '01900000-0000-7000-8000-000000000001' },
+      duration: { value: 3, unit: 'working_days' },
+    });
+    expect(ghost.statusCode, ghost.body).toBe(422);
+    expect(fieldsOf(ghost.body)).toEqual(['body.to.id']);
+    const citizenHandler = await command('lanhdao', id, {
+      type: 'transfer',
+      to: { kind: 'agency', id: desk },
+      handlerId: ids.nguyenvanan,
+      duration: { value: 3, unit: 'working_days' },
+    });
+    expect(citizenHandler.statusCode, citizenHandler.body).toBe(422);
+    expect(fieldsOf(citizenHandler.body)).toEqual(['body.handlerId']);
+    const consult = await command('chuyenvien', id, {
+      type: 'consult',
+      with: { kind: 'unit', id: '01900000-0000-7000-8000-000000000002' },
+      duration: { value: 3, unit: 'working_days' },
+    });
+    expect(consult.statusCode, consult.body).toBe(422);
+    expect(fieldsOf(consult.body)).toEqual(['body.with.id']);
+    // The right people still go through.
+    const ok = await command('lanhdao', id, { type: 'assign', handlerId: ids.lanhdao });
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it('routes a counter dossier only to an existing agency competent for the procedure at its level', async () => {
+    // A commune-level procedure the catalogue leaves unrouted: the desk names the commune's committee.
+    const [proc] = await ctx.database.rows<{ code: string }>(sql`
+      SELECT p.code FROM catalog_procedure p JOIN catalog_procedure_version v
+        ON v.procedure_id = p.id AND v.version = p.current_version
+      WHERE p.enabled AND v.competent_agency_id IS NULL AND v.processing_time IS NOT NULL
+        AND v.levels = ARRAY['commune'] ORDER BY p.code LIMIT 1`);
+    const commune = await agencyOf(`kind = 'commune_committee'`);
+    const send = (competentAgencyId: string | undefined, procedureCode = proc!.code) =>
+      intake({ applicant: personA, procedureCode, ...(competentAgencyId ? { competentAgencyId } : {}) });
+    const before = await dossierCount();
+    const cases: [string | undefined, number, string][] = [
+      ['01900000-0000-7000-8000-000000000003', 422, 'DOSSIER.UNKNOWN_AGENCY'], // was a 500
+      [ids.tranthibinh, 422, 'DOSSIER.UNKNOWN_AGENCY'], // a person's id, not an agency's
+      [await agencyOf(`kind = 'one_stop_desk'`), 422, 'DOSSIER.AGENCY_NOT_COMPETENT'], // a desk decides nothing
+      [agencies.lanhdao, 422, 'DOSSIER.AGENCY_NOT_COMPETENT'], // a department: province level (was a 201)
+      [undefined, 400, 'DOSSIER.NO_AUTHORITY'],
+    ];
+    for (const [competentAgencyId, status, code] of cases) {
+      const r = await send(competentAgencyId);
+      expect(r.statusCode, `${competentAgencyId}: ${r.body}`).toBe(status);
+      expect(r.json().code).toBe(code);
+      expect(fieldsOf(r.body)).toEqual(['competentAgencyId']);
+    }
+    // The catalogue names the authority of CARD (Sở Tư pháp): another id is refused, not ignored.
+    const other = await send(commune, CARD);
+    expect(other.statusCode, other.body).toBe(422);
+    expect(fieldsOf(other.body)).toEqual(['competentAgencyId']);
+    expect(await dossierCount()).toBe(before);
+    const good = await send(commune);
+    expect(good.statusCode, good.body).toBe(201);
+    expect(good.json().competentAgencyId).toBe(commune);
+  });
+
+  it('refuses a catalogue edit routing a procedure to something that is not a competent agency (was a 500)', async () => {
+    const patch = (competentAgencyId: string | undefined) =>
+      as('quantri', {
+        method: 'PATCH',
+        url: `/api/catalog/procedures/${CARD}`,
+        payload: { competentAgencyId },
+      });
+    const version = async () =>
+      (await h.app.inject({ method: 'GET', url: `/api/catalog/procedures/${CARD}` })).json()
+        .version as number;
+    const before = await version();
+    for (const [id, code] of [
+      ['01900000-0000-7000-8000-000000000004', 'CATALOG.UNKNOWN_AGENCY'],
+      [ids.quantri, 'CATALOG.UNKNOWN_AGENCY'],
+      [await agencyOf(`kind = 'service_center'`), 'CATALOG.AGENCY_NOT_COMPETENT'],
+      [await agencyOf(`kind = 'commune_committee'`), 'CATALOG.AGENCY_NOT_COMPETENT'], // CARD is province-level
+    ] as const) {
+      const r = await patch(id);
+      expect(r.statusCode, r.body).toBe(422);
+      expect(r.json().code).toBe(code);
+      expect(fieldsOf(r.body)).toEqual(['competentAgencyId']);
+    }
+    expect(await version()).toBe(before); // no version was written
+    const ok = await patch(agencies.lanhdao);
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 });

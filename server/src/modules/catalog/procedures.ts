@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/ids.ts';
+import { activeAgency, incompetence, incompetenceMessage } from './competence.ts';
 import { CatalogErrors } from './errors.ts';
 import { procedures, procedureVersions } from './schema.ts';
 
@@ -78,6 +79,16 @@ export async function createVersion(
   source = 'manual',
 ): Promise<number> {
   const current = await getProcedure(tx, code);
+  // Every id is resolved before anything is written: a procedure routed to a desk, to an agency of
+  // another level, or to no agency at all would send its dossiers nowhere (or fail on the key).
+  if (patch.competentAgencyId) {
+    const levels = patch.levels ?? current.levels;
+    const why = incompetence(await activeAgency(tx, patch.competentAgencyId), levels);
+    if (why)
+      throw CatalogErrors.create(why === 'unknown' ? 'UNKNOWN_AGENCY' : 'AGENCY_NOT_COMPETENT', undefined, [
+        { field: 'competentAgencyId', ...incompetenceMessage(why, levels) },
+      ]);
+  }
   const {
     id: _id,
     procedureId,

@@ -41,6 +41,21 @@ export const DossierErrors = defineErrors('DOSSIER', {
     vi: 'Chưa xác định được cơ quan giải quyết; hãy chọn xã, phường nơi nộp hồ sơ.',
     en: 'The deciding authority is unknown; choose the commune where you file.',
   },
+  UNKNOWN_AGENCY: {
+    status: 422,
+    vi: 'Không có cơ quan, đơn vị này (hoặc đơn vị đã ngừng hoạt động).',
+    en: 'No such agency (or it is no longer active).',
+  },
+  AGENCY_NOT_COMPETENT: {
+    status: 422,
+    vi: 'Cơ quan này không có thẩm quyền giải quyết thủ tục ở cấp của mình.',
+    en: 'This agency is not competent for the procedure at its level.',
+  },
+  HANDLER_NOT_ELIGIBLE: {
+    status: 422,
+    vi: 'Người được giao xử lý phải là chuyên viên hoặc lãnh đạo của cơ quan giải quyết hồ sơ.',
+    en: 'The handler must be a specialist or leader of the agency that decides the dossier.',
+  },
   NOT_A_DESK: {
     status: 403,
     vi: 'Bạn không phải cán bộ một cửa của cơ quan tiếp nhận này.',

@@ -25,6 +25,7 @@ import {
   newDossierState,
 } from './lifecycle.ts';
 import { notifyApplicant } from './notify.ts';
+import { checkCommandReferences, competentAgencyFor } from './references.ts';
 import { type ApplicantSnapshot, dossierEvents, dossierFiles, dossiers } from './schema.ts';
 import { decodeState, encodeState } from './state-codec.ts';
 
@@ -383,14 +384,10 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
   const procedure = await getProcedure(ctx.database.db, input.procedureCode);
   if (!procedure.enabled) throw DossierErrors.create('NOT_OFFERED');
   const legalDuration = legalDurationOf(procedure.processingTime);
-  const competentAgencyId = procedure.competentAgencyId ?? input.competentAgencyId;
-  if (!competentAgencyId)
-    throw DossierErrors.create('NO_AUTHORITY', undefined, [
-      { field: 'competentAgencyId', vi: 'Chọn cơ quan giải quyết.', en: 'Choose the deciding authority.' },
-    ]);
   const now = new Date();
   const calendar = await loadCalendar(ctx.database.db, ctx.config);
   const row = await inTransaction(ctx.database, async (tx) => {
+    const competentAgencyId = await competentAgencyFor(tx, procedure, input.competentAgencyId);
     const applicantId = await verifiedAccountOf(tx, input.applicant.cccd);
     const draft = newDossierState({ channel: input.channel, legalDuration });
     const [created] = await tx
@@ -459,6 +456,7 @@ export async function runCommand(
     // Someone who may not see the dossier does not learn that it exists.
     if (!can(auth.actor, 'dossier.view', resourceOf(row))) throw DossierErrors.create('NOT_FOUND');
     if (!can(auth.actor, permission, resourceOf(row))) throw IdentityErrors.create('FORBIDDEN');
+    await checkCommandReferences(tx, row, command);
     if (command.type === 'submit' && row.status === 'draft') {
       checkForm((await versionOf(tx, row))?.eform ?? null, row.formData);
     }

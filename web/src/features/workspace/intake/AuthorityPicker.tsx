@@ -11,6 +11,8 @@ export interface AuthorityPickerProps {
   agencies: Agency[];
   /** Commune-level procedures are decided by a commune's People's Committee. */
   communeLevel: boolean;
+  /** The procedure's levels: only an authority of one of them may decide it (the server checks too). */
+  levels: readonly string[];
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string;
@@ -20,7 +22,14 @@ export interface AuthorityPickerProps {
  * The authority that decides, when the catalogue does not name one: for a commune-level procedure
  * the committee of the commune chosen (any desk of the province takes any commune's dossiers).
  */
-export function AuthorityPicker({ agencies, communeLevel, value, onChange, error }: AuthorityPickerProps) {
+export function AuthorityPicker({
+  agencies,
+  communeLevel,
+  levels,
+  value,
+  onChange,
+  error,
+}: AuthorityPickerProps) {
   const { t, i18n } = useTranslation('workspace');
   const options = useMemo(
     () =>
@@ -28,10 +37,10 @@ export function AuthorityPicker({ agencies, communeLevel, value, onChange, error
         .filter((a) =>
           communeLevel
             ? a.kind === 'commune_committee'
-            : a.kind !== 'service_center' && a.kind !== 'one_stop_desk',
+            : a.kind !== 'service_center' && a.kind !== 'one_stop_desk' && levels.includes(a.level),
         )
         .map((a) => ({ value: a.id, label: pickLocalized(a.name, i18n.language) })),
-    [agencies, communeLevel, i18n.language],
+    [agencies, communeLevel, levels, i18n.language],
   );
   const keys = useMemo(() => new Map(options.map((o) => [o.value, searchKey(o.label)])), [options]);
   return (

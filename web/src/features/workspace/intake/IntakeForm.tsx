@@ -170,6 +170,7 @@ export function IntakeForm({ me }: { me: Me }) {
               <AuthorityPicker
                 agencies={agencies}
                 communeLevel={communeLevel}
+                levels={procedure.levels}
                 value={authorityId}
                 onChange={setAuthorityId}
                 error={msg(problems.competentAgency) ?? server('body.competentAgencyId', 'competentAgencyId')}
