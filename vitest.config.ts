@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `server` (unit + integration on both database engines) and `e2e` (real server, real Chromium).
+// Two projects: `server` (unit + integration on PostgreSQL) and `e2e` (real server, real Chromium).
+// Each migrates and seeds a template database once per run (server/test/support/global-setup.ts).
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'server',
+          globalSetup: ['server/test/support/global-setup.ts'],
           include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'server/seed/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -15,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup: ['server/test/support/global-setup.ts'],
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshDatabase, testEngines } from '../server/test/support/databases.ts';
+import { freshDatabase } from '../server/test/support/databases.ts';
 import { repoRoot, startServer } from './support/index.ts';
 
 /** Runs `cqs …` as a user would, in its own process. */
@@ -18,6 +19,12 @@ function cqs(args: string[], env: Record<string, string> = {}) {
 }
 
 const json = async <T>(url: string) => (await (await fetch(url)).json()) as T;
+
+/** The PostgreSQL servers running on `dataDir` (there must never be two). */
+function postgresServers(dataDir: string): number {
+  const r = spawnSync('pgrep', ['-f', `postgres -D ${join(dataDir, 'postgres')} `], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter(Boolean).length;
+}
 type Site = { province: { name: string }; communeCount: number };
 
 describe('the cqs command', () => {
@@ -56,14 +63,18 @@ describe('the cqs command', () => {
     expect(cqs(['frobnicate']).code).toBe(2);
   });
 
-  it('keeps its data across a restart on PGlite, and backs it up and restores it', async () => {
+  it('keeps its data across a restart on the embedded PostgreSQL, and backs it up and restores it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cqs-restart-'));
     dirs.push(dataDir);
     const first = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
     const site = await json<Site>(`${first.url}/api/site`);
     expect(site).toMatchObject({ province: { name: 'Tuyên Quang' }, communeCount: 124 });
     expect(first.output()).toContain('New database');
+    expect(first.output()).toMatch(/PostgreSQL 17\.\d+ nhúng \/ embedded in /);
+    expect(await json<{ engine: string }>(`${first.url}/readyz`)).toMatchObject({ engine: 'embedded' });
+    expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     await first.stop();
+    expect(postgresServers(dataDir), 'the embedded PostgreSQL stops with the server').toBe(0);
 
     const second = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
     expect(await json<Site>(`${second.url}/api/site`)).toEqual(site);
@@ -139,14 +150,59 @@ describe('the cqs command', () => {
     expect(cqs(['audit', 'verify'], env).out).toMatch(/audit trail intact: \d+ rows/);
   });
 
+  it('takes a cqs verb beside a running server at once, keeps it after a restart, and never runs a second database', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cqs-beside-'));
+    dirs.push(dataDir);
+    const env = { DATA_DIR: dataDir, PROVINCE_CODE: '08' };
+    const first = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
+    const add = cqs(['users', 'add', '--name', 'Lê Thị Mai', '--email', 'mai@stp.example.vn'], env);
+    expect(add.code, add.out).toBe(0);
+    expect(add.out).toContain('joining the embedded PostgreSQL');
+    // The running server sees the new account at once: its one-time link sets the password there.
+    const token = /reset-password\?token=([\w-]+)/.exec(add.out)?.[1];
+    const confirm = await fetch(`${first.url}/api/identity/password-reset/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, password: 'Một mật khẩu đủ dài 2026!' }),
+    });
+    expect(confirm.status).toBe(204);
+
+    // A second start on the same DATA_DIR joins the running database instead of starting one.
+    const second = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
+    expect(second.output()).toContain('joining the embedded PostgreSQL');
+    expect(postgresServers(dataDir)).toBe(1);
+    await first.stop();
+    expect(await json<Site>(`${second.url}/api/site`)).toMatchObject({ communeCount: 124 });
+    await second.stop();
+    expect(postgresServers(dataDir)).toBe(0);
+
+    const third = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
+    await third.stop();
+    const list = cqs(['users', 'list', '--q', 'mai@stp'], env);
+    expect(list.out).toContain('Lê Thị Mai');
+  });
+
+  it('recovers after kill -9 and reuses the database its killed parent left running', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cqs-kill-'));
+    dirs.push(dataDir);
+    const first = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
+    const before = await json<Site>(`${first.url}/api/site`);
+    await first.kill();
+    expect(postgresServers(dataDir), 'the database outlives its killed parent').toBe(1);
+    const second = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
+    expect(second.output()).toContain('reusing the embedded PostgreSQL left running by process');
+    expect(await json<Site>(`${second.url}/api/site`)).toEqual(before);
+    await second.stop();
+    expect(postgresServers(dataDir)).toBe(0);
+  });
+
   it('runs on a real PostgreSQL server given DATABASE_URL', async () => {
-    if (!(await testEngines()).includes('postgres')) return; // testEngines() fails instead under CI=true
-    const db = await freshDatabase('postgres');
+    const db = await freshDatabase({ seed: false });
     try {
-      const server = await startServer({ env: { DATABASE_URL: db.url!, PROVINCE_CODE: '08' } });
+      const server = await startServer({ env: { DATABASE_URL: db.url, PROVINCE_CODE: '08' } });
       try {
         expect(await json<Site>(`${server.url}/api/site`)).toMatchObject({ communeCount: 124 });
-        expect(await json<{ engine: string }>(`${server.url}/readyz`)).toMatchObject({ engine: 'postgres' });
+        expect(await json<{ engine: string }>(`${server.url}/readyz`)).toMatchObject({ engine: 'server' });
         expect(server.output()).toContain('PostgreSQL at postgres://');
       } finally {
         await server.stop();

@@ -14,6 +14,8 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM, wait for the exit (SIGKILL after a grace period), then delete the data dir. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an OOM killer would: nothing is cleaned up. */
+  kill(): Promise<void>;
 }
 
 export interface StartServerOptions {
@@ -152,5 +154,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await sleep(500);
   }
 
-  return { url, dataDir, output, stop };
+  const kill = async () => {
+    if (!exited) {
+      child.kill('SIGKILL');
+      await exit;
+    }
+  };
+
+  return { url, dataDir, output, stop, kill };
 }

@@ -6,6 +6,7 @@ import { seedDemoPlan } from '../seed/dx-plan.ts';
 import { seedReferenceData } from '../seed/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { Database } from './db/engine.ts';
+import { importPglite } from './db/pglite-import.ts';
 import { isNewDatabase, openAndMigrate, startPlatform } from './main.ts';
 import { catalogVerbs } from './modules/catalog/cli.ts';
 import { identityVerbs } from './modules/identity/cli.ts';
@@ -90,7 +91,7 @@ ${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
   backup: {
     usage: 'cqs backup FILE',
     summary:
-      "Write a full, consistent backup (one snapshot, gzip'd JSON lines) of the database to FILE. It restores on PGlite or PostgreSQL.",
+      "Write a full, consistent backup (one snapshot, gzip'd JSON lines) of the database to FILE. It restores into the embedded PostgreSQL or a PostgreSQL server.",
     args: 1,
     async run(config, [file]) {
       const database = await openAndMigrate(config);
@@ -120,6 +121,33 @@ ${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
         }
         const r = await restore(database, path.resolve(file!), bar('Khôi phục / restore'));
         console.log(`Restored ${r.rows} rows in ${r.tables} tables from ${file}`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    },
+  },
+  'import-pglite': {
+    usage: 'cqs import-pglite [--force]',
+    summary:
+      'Move the PGlite database of an earlier release (DATA_DIR/pgdata) into the embedded PostgreSQL (DATA_DIR/postgres); the old folder is kept as pgdata.imported.',
+    options: { force: { type: 'boolean' } },
+    async run(config, _args, flags) {
+      if (config.DATABASE_URL) {
+        console.error(
+          'import-pglite moves data into the embedded PostgreSQL: unset DATABASE_URL (or use cqs backup/restore)',
+        );
+        return 2;
+      }
+      const database = await openAndMigrate(config);
+      try {
+        const r = await importPglite(config.DATA_DIR, database, {
+          force: Boolean(flags.force),
+          progress: bar,
+        });
+        console.log(
+          `Đã chuyển / moved ${r.rows} rows in ${r.tables} tables into ${database.describe}\n  PGlite folder kept at ${r.keptAt}\n  backup file: ${r.backupFile}`,
+        );
       } finally {
         await database.close();
       }

@@ -4,20 +4,25 @@ import { seedDemoAccounts } from '../seed/demo.ts';
 import { seedDemoDossiers } from '../seed/demo-dossiers.ts';
 import { seedDemoPlan } from '../seed/dx-plan.ts';
 import { seedReferenceData } from '../seed/index.ts';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { type Database, openDatabase } from './db/engine.ts';
 import { migrate } from './db/migrate.ts';
+import { hasPgliteData, PGLITE_FOUND } from './db/pglite-import.ts';
 import { backfillFacts } from './modules/dossiers/facts.ts';
 import { loadCalendar } from './platform/calendar/store.ts';
 import { buildApp } from './platform/http/app.ts';
 import { progress } from './platform/progress.ts';
 
 /** Composition root: config → database (migrated) → HTTP app. */
-export async function openAndMigrate(config: Config): Promise<Database> {
+export async function openAndMigrate(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<Database> {
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolMax: config.DATABASE_POOL_MAX,
+    log,
   });
   try {
     await migrate(database);
@@ -40,7 +45,9 @@ export async function startPlatform(
   config: Config,
   log: (line: string) => void = console.log,
 ): Promise<Running> {
-  const database = await openAndMigrate(config);
+  if (!config.DATABASE_URL && hasPgliteData(config.DATA_DIR))
+    throw new ConfigError(PGLITE_FOUND(config.DATA_DIR));
+  const database = await openAndMigrate(config, log);
   if (await isNewDatabase(database)) {
     log('Cơ sở dữ liệu mới: nạp dữ liệu tham chiếu / New database: loading reference data…');
     const summary = await seedReferenceData(database, config, progress);

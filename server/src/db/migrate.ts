@@ -3,8 +3,6 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { repoRoot } from '../config.ts';
 import type { Database, Schema } from './engine.ts';
 
@@ -22,11 +20,7 @@ export function shippedMigrations(): string[] {
 
 /** Applies the committed SQL migrations not yet recorded in drizzle.__drizzle_migrations. */
 export async function migrate(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase<Schema>, { migrationsFolder });
-  } else {
-    await migrateNodePg(database.db as unknown as NodePgDatabase<Schema>, { migrationsFolder });
-  }
+  await migrateNodePg(database.db as unknown as NodePgDatabase<Schema>, { migrationsFolder });
 }
 
 /** How many migrations the database has applied (0 on a new database). */

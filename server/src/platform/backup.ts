@@ -9,8 +9,8 @@ import type { Progress } from './progress.ts';
 
 /**
  * Logical, engine-neutral backups: gzip'd JSON lines, one table after another in foreign-key
- * order, taken in one REPEATABLE READ snapshot. The same file restores into PGlite or
- * PostgreSQL, so it also moves an embedded deployment onto a server.
+ * order, taken in one REPEATABLE READ snapshot. The same file restores into the embedded
+ * PostgreSQL or a PostgreSQL server, so it also moves an embedded deployment onto a server.
  *
  *   {"format":"cqs-backup","version":1,...,"migrations":[...],"tables":[{"name","rows"}]}
  *   {"table":"admin_unit","rows":N}
@@ -95,7 +95,7 @@ export async function backup(
           format: FORMAT,
           version: VERSION,
           createdAt: new Date().toISOString(),
-          engine: database.kind,
+          engine: database.embedded ? 'embedded' : 'server',
           migrations: shippedMigrations(),
           tables: counts,
         };

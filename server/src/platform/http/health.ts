@@ -30,7 +30,7 @@ export const healthRoutes =
           response: {
             200: z.object({
               status: z.literal('ready'),
-              engine: z.enum(['pglite', 'postgres']),
+              engine: z.enum(['embedded', 'server']),
               migrations: z.object({ applied: z.number().int(), shipped: z.number().int() }),
             }),
             ...problemResponses(503),
@@ -55,7 +55,7 @@ export const healthRoutes =
             en: `The database has applied ${applied} of ${shipped} migrations.`,
           });
         }
-        return { status: 'ready' as const, engine: database.kind, migrations: { applied, shipped } };
+        return { status: 'ready' as const, engine: database.embedded ? ('embedded' as const) : ('server' as const), migrations: { applied, shipped } };
       },
     );
   };

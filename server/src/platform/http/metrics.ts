@@ -19,14 +19,15 @@ export function registerMetrics(app: FastifyInstance, database: Database): Regis
   });
   new Gauge({
     name: 'db_pool_connections',
-    help: 'Database connections by state (PGlite is one in-process connection)',
+    help: 'Database connections by state',
     labelNames: ['state', 'engine'] as const,
     registers: [registry],
     collect() {
       const s = database.poolStats();
-      this.set({ state: 'total', engine: database.kind }, s.total);
-      this.set({ state: 'idle', engine: database.kind }, s.idle);
-      this.set({ state: 'waiting', engine: database.kind }, s.waiting);
+      const engine = database.embedded ? 'embedded' : 'server';
+      this.set({ state: 'total', engine }, s.total);
+      this.set({ state: 'idle', engine }, s.idle);
+      this.set({ state: 'waiting', engine }, s.waiting);
     },
   });
 
