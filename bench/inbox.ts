@@ -6,7 +6,13 @@
  *
  *   npm run bench:inbox [-- --database-url postgres://… --requests 400 --explain]
  */
-import { CSRF, ensureBenchDatabase, personByEmail, sessionCookies, withClient } from './support/database.ts';
+import {
+  csrfOf,
+  ensureBenchDatabase,
+  personByEmail,
+  sessionCookies,
+  withClient,
+} from './support/database.ts';
 import { sequential } from './support/load.ts';
 import { benchOptions, FULL_DOSSIERS, QUICK_DOSSIERS } from './support/options.ts';
 import { type Child, startPlatformServer } from './support/process.ts';
@@ -52,7 +58,7 @@ try {
   const base = app.url;
   const get = async (who: number, queue: string, offset = 0) => {
     const r = await fetch(`${base}/api/dossiers?queue=${queue}&limit=50&offset=${offset}`, {
-      headers: { cookie: cookies[who]!, 'x-csrf-token': CSRF },
+      headers: { cookie: cookies[who]!, 'x-csrf-token': csrfOf(cookies[who]!) },
     });
     if (r.status !== 200) throw new Error(`${queue}: ${r.status} ${await r.text()}`);
     await r.arrayBuffer();

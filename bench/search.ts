@@ -7,7 +7,13 @@
  *
  *   npm run bench:search [-- --database-url postgres://… --requests 300]
  */
-import { CSRF, ensureBenchDatabase, personByEmail, sessionCookies, withClient } from './support/database.ts';
+import {
+  csrfOf,
+  ensureBenchDatabase,
+  personByEmail,
+  sessionCookies,
+  withClient,
+} from './support/database.ts';
 import { sequential } from './support/load.ts';
 import { benchOptions, FULL_DOSSIERS, QUICK_DOSSIERS } from './support/options.ts';
 import { type Child, startPlatformServer } from './support/process.ts';
@@ -66,7 +72,9 @@ try {
   app = await startPlatformServer({ databaseUrl: url });
   const base = app.url;
   const get = async (path: string) => {
-    const r = await fetch(`${base}${path}`, { headers: { cookie: cookie!, 'x-csrf-token': CSRF } });
+    const r = await fetch(`${base}${path}`, {
+      headers: { cookie: cookie!, 'x-csrf-token': csrfOf(cookie!) },
+    });
     if (r.status !== 200) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     await r.arrayBuffer();
   };

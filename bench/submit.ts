@@ -23,8 +23,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../server/src/db/engine.ts';
 import { newId } from '../server/src/platform/ids.ts';
 import {
-  CSRF,
   citizens,
+  csrfOf,
   ensureBenchDatabase,
   personByEmail,
   removeBenchRows,
@@ -147,7 +147,12 @@ async function postgresSuite() {
     const profDir = o.cpuProf ? mkdtempSync(path.join(tmpdir(), 'cqs-prof-')) : undefined;
     app = await startPlatformServer({ databaseUrl: url, cpuProfDir: profDir });
     const idle = rssMb(app.pid);
-    const online = await measure('app: POST /api/dossiers', app, app.url, onlineRequests(cookies, [CSRF]));
+    const online = await measure(
+      'app: POST /api/dossiers',
+      app,
+      app.url,
+      onlineRequests(cookies, cookies.map(csrfOf)),
+    );
     const walkIn = {
       fullName: 'Hoàng Thị Mai',
       cccd: '008199007777',
@@ -167,7 +172,11 @@ async function postgresSuite() {
       {
         method: 'POST',
         path: '/api/dossiers/counter',
-        headers: { 'content-type': 'application/json', cookie: deskCookie!, 'x-csrf-token': CSRF },
+        headers: {
+          'content-type': 'application/json',
+          cookie: deskCookie!,
+          'x-csrf-token': csrfOf(deskCookie!),
+        },
         body: counterBody,
       },
     ]);

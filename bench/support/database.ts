@@ -9,9 +9,9 @@ import pg from 'pg';
 import { openDatabase } from '../../server/src/db/engine.ts';
 import { inTransaction } from '../../server/src/db/transaction.ts';
 import { createSession } from '../../server/src/modules/identity/sessions.ts';
+import { csrfTokenFor } from '../../server/src/modules/identity/web-session.ts';
 import { repoRoot } from './process.ts';
 
-export const CSRF = 'csrf-bench';
 /** Sessions made here carry this user agent, so they can be removed afterwards. */
 const AGENT = 'cqs-bench';
 
@@ -66,6 +66,9 @@ export async function withClient<T>(url: string, work: (c: pg.Client) => Promise
   }
 }
 
+/** The session's CSRF token, which the web app reads from its cookie and echoes in x-csrf-token. */
+export const csrfOf = (cookie: string) => /(?:^|; )cqs_csrf=([^;]*)/.exec(cookie)?.[1] ?? '';
+
 /** A signed-in web session for each person: the cookie header the web app would send. */
 export async function sessionCookies(url: string, personIds: readonly string[]): Promise<string[]> {
   const database = await openDatabase({ databaseUrl: url, poolMax: 2 });
@@ -75,7 +78,7 @@ export async function sessionCookies(url: string, personIds: readonly string[]):
       const { token } = await inTransaction(database, (tx) =>
         createSession(tx, { personId, idToken: null, userAgent: AGENT, ip: null, hours: 2 }),
       );
-      cookies.push(`cqs_session=${token}; cqs_csrf=${CSRF}`);
+      cookies.push(`cqs_session=${token}; cqs_csrf=${csrfTokenFor(token)}`);
     }
     return cookies;
   } finally {

@@ -3,14 +3,14 @@ import { seedDemoAccounts } from '../seed/demo.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { findByLogin } from '../src/modules/identity/accounts.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
+import { csrfTokenFor } from '../src/modules/identity/web-session.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
-
-const CSRF = 'csrf-calendar';
 
 describeEachEngine('calendar API', { seed: true }, (ctx) => {
   const h = useApp(ctx);
   const cookie: Record<string, string> = {};
+  const csrf: Record<string, string> = {};
   beforeAll(async () => {
     await seedDemoAccounts(ctx.database, ctx.config);
     for (const login of ['quantri', 'nguyenvanan']) {
@@ -18,7 +18,8 @@ describeEachEngine('calendar API', { seed: true }, (ctx) => {
       const { token } = await inTransaction(ctx.database, (tx) =>
         createSession(tx, { personId: p.id, idToken: null, userAgent: null, ip: null, hours: 1 }),
       );
-      cookie[login] = `cqs_session=${token}; cqs_csrf=${CSRF}`;
+      csrf[login] = csrfTokenFor(token);
+      cookie[login] = `cqs_session=${token}; cqs_csrf=${csrf[login]}`;
     }
   });
   const get = (url: string) => h.app.inject({ method: 'GET', url });
@@ -58,7 +59,7 @@ describeEachEngine('calendar API', { seed: true }, (ctx) => {
     const imported = await h.app.inject({
       method: 'POST',
       url: '/api/calendar/schedule/2026/import',
-      headers: { cookie: cookie.quantri!, 'x-csrf-token': CSRF, 'content-type': 'text/csv' },
+      headers: { cookie: cookie.quantri!, 'x-csrf-token': csrf.quantri!, 'content-type': 'text/csv' },
       payload: csv,
     });
     expect(imported.statusCode, imported.body).toBe(200);
@@ -104,7 +105,7 @@ describeEachEngine('calendar API', { seed: true }, (ctx) => {
     const badCsv = await h.app.inject({
       method: 'POST',
       url: '/api/calendar/schedule/2027/import',
-      headers: { cookie: cookie.quantri!, 'x-csrf-token': CSRF, 'content-type': 'text/csv' },
+      headers: { cookie: cookie.quantri!, 'x-csrf-token': csrf.quantri!, 'content-type': 'text/csv' },
       payload: 'date,kind,name_vi,name_en\n2027-02-30,day_off,Sai,Wrong\n',
     });
     expect(badCsv.statusCode).toBe(400);
@@ -112,7 +113,7 @@ describeEachEngine('calendar API', { seed: true }, (ctx) => {
     const citizen = await h.app.inject({
       method: 'PUT',
       url: '/api/calendar/schedule/2027',
-      headers: { cookie: cookie.nguyenvanan!, 'x-csrf-token': CSRF },
+      headers: { cookie: cookie.nguyenvanan!, 'x-csrf-token': csrf.nguyenvanan! },
       payload: { entries: [] },
     });
     expect(citizen.statusCode).toBe(403);

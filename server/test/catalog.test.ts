@@ -6,11 +6,11 @@ import { inTransaction } from '../src/db/transaction.ts';
 import { changeReport, importCatalog } from '../src/modules/catalog/import.ts';
 import { findByLogin } from '../src/modules/identity/accounts.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
+import { csrfTokenFor } from '../src/modules/identity/web-session.ts';
 import { silentProgress } from '../src/platform/progress.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 
-const CSRF = 'csrf-catalog';
 type Summary = {
   code: string;
   name: { vi: string };
@@ -23,6 +23,7 @@ type Summary = {
 describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
   const h = useApp(ctx);
   let admin = '';
+  let adminCsrf = '';
   let imported: Awaited<ReturnType<typeof seedCatalog>>;
   beforeAll(async () => {
     imported = await seedCatalog(ctx.database, ctx.config, silentProgress);
@@ -31,7 +32,8 @@ describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
     const { token } = await inTransaction(ctx.database, (tx) =>
       createSession(tx, { personId: p.id, idToken: null, userAgent: null, ip: null, hours: 1 }),
     );
-    admin = `cqs_session=${token}; cqs_csrf=${CSRF}`;
+    adminCsrf = csrfTokenFor(token);
+    admin = `cqs_session=${token}; cqs_csrf=${adminCsrf}`;
   });
   const get = async <T>(url: string, headers: Record<string, string> = {}) => {
     const res = await h.app.inject({ method: 'GET', url, headers });
@@ -126,7 +128,7 @@ describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
   });
 
   it('keeps every version: an edit makes version 2 and version 1 stays as it was', async () => {
-    const headers = { cookie: admin, 'x-csrf-token': CSRF };
+    const headers = { cookie: admin, 'x-csrf-token': adminCsrf };
     const partialWithoutReason = await h.app.inject({
       method: 'PATCH',
       url: '/api/catalog/procedures/1.000894',

@@ -6,15 +6,19 @@ import { inTransaction } from '../src/db/transaction.ts';
 import { findByLogin, setStatus } from '../src/modules/identity/accounts.ts';
 import { findAgencyByCode, revokeRole } from '../src/modules/identity/roles.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
+import { csrfTokenFor } from '../src/modules/identity/web-session.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 
-const CSRF = 'test-csrf-token';
-const cookieFor = (token: string, _sessionId: string) => `cqs_session=${token}; cqs_csrf=${CSRF}`;
+/** The headers a signed-in browser sends: its session cookie, and the session's CSRF token. */
+const headersFor = (token: string) => ({
+  cookie: `cqs_session=${token}; cqs_csrf=${csrfTokenFor(token)}`,
+  'x-csrf-token': csrfTokenFor(token),
+});
 
 describeEachEngine('account administration through the API', { seed: true }, (ctx) => {
   const h = useApp(ctx);
-  const cookies: Record<string, string> = {};
+  const signedIn: Record<string, { cookie: string; 'x-csrf-token': string }> = {};
 
   beforeAll(async () => {
     await seedDemoAccounts(ctx.database, ctx.config);
@@ -38,12 +42,12 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
           hours: 1,
         }),
       );
-      cookies[login] = cookieFor(token, '');
+      signedIn[login] = headersFor(token);
     }
   });
 
   const as = (who: string, req: InjectOptions) =>
-    h.app.inject({ ...req, headers: { cookie: cookies[who]!, 'x-csrf-token': CSRF, ...req.headers } });
+    h.app.inject({ ...req, headers: { ...signedIn[who]!, ...req.headers } });
   const rolesOfLogin = async (login: string) =>
     (
       await ctx.database.rows<{ role: string }>(
@@ -286,7 +290,7 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
     const res = await h.app.inject({
       method: 'DELETE',
       url: '/api/identity/persons/00000000-0000-7000-8000-000000000000/sessions',
-      headers: { cookie: cookies.quantri! },
+      headers: { cookie: signedIn.quantri!.cookie },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('IDENTITY.CSRF');
@@ -345,10 +349,10 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
     });
     expect(second.statusCode, second.body).toBe(201);
     const person = (await findByLogin(ctx.database.db, 'phoquantri@demo.cqs.example'))!;
-    const { token, session } = await inTransaction(ctx.database, (tx) =>
+    const { token } = await inTransaction(ctx.database, (tx) =>
       createSession(tx, { personId: person.id, idToken: null, userAgent: 'test', ip: '127.0.0.1', hours: 1 }),
     );
-    cookies.phoquantri = cookieFor(token, session.id);
+    signedIn.phoquantri = headersFor(token);
     const root = await idOf('quantri');
     const [a, b] = await Promise.all([
       as('quantri', { method: 'POST', url: `/api/identity/persons/${person.id}/disable` }),

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import * as oc from 'openid-client';
 import { beforeAll, expect, it } from 'vitest';
@@ -227,6 +228,70 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
       expect(landed.url, returnTo).toBe(`${s.url}/`);
       expect(browser.cookie('cqs_session'), returnTo).toBeDefined();
     }
+  });
+
+  /** One request written on the socket as is, so the request target can be absolute-form. */
+  async function rawRequest(method: string, target: string, headers: Record<string, string>) {
+    const { port } = new URL(s.url);
+    const text = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        const lines = Object.entries({
+          host: `127.0.0.1:${port}`,
+          'content-length': '0',
+          connection: 'close',
+          ...headers,
+        });
+        socket.write(
+          `${method} ${target} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`,
+        );
+      });
+      socket.on('data', (chunk) => {
+        out += chunk.toString('utf8');
+      });
+      socket.on('end', () => resolve(out));
+      socket.on('error', reject);
+    });
+    const [head, body = ''] = text.split('\r\n\r\n');
+    return { status: Number(head!.split(' ')[1]), body };
+  }
+
+  it("prevents cross-site requests: every unsafe method on every routed path, absolute-form too, with this session's own token only", async () => {
+    const signIn = async () => {
+      const browser = new Browserless();
+      await browser.submit(
+        await browser.go(`${s.url}/auth/login?returnTo=/tai-khoan`),
+        { login: citizen, password: DEMO_PASSWORD },
+        '/login',
+        (u) => u.endsWith('/tai-khoan'),
+      );
+      return browser;
+    };
+    const mine = await signIn();
+    const other = await signIn(); // the attacker's own session, or another tab's
+    const cookie = `cqs_session=${mine.cookie('cqs_session')}; cqs_csrf=${mine.cookie('cqs_csrf')}`;
+    expect(other.cookie('cqs_csrf')).not.toBe(mine.cookie('cqs_csrf'));
+    const absolute = `${s.url}/api/me/totp/setup`;
+    for (const target of [absolute, '/api/me/totp/setup', '/api/me/%74otp/setup']) {
+      const none = await rawRequest('POST', target, { cookie });
+      expect(none.status, target).toBe(403);
+      expect(JSON.parse(none.body).code, target).toBe('IDENTITY.CSRF');
+      const foreign = await rawRequest('POST', target, { cookie, 'x-csrf-token': other.cookie('cqs_csrf')! });
+      expect(foreign.status, target).toBe(403);
+      const own = await rawRequest('POST', target, { cookie, 'x-csrf-token': mine.cookie('cqs_csrf')! });
+      expect(own.status, `${target}: ${own.body}`).toBe(200);
+    }
+    // Every unsafe method, on any path the session would authenticate, even one with no route.
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      const res = await rawRequest(method, `${s.url}/api/me/sessions/00000000-0000-7000-8000-000000000000`, {
+        cookie,
+      });
+      expect(res.status, method).toBe(403);
+      expect(JSON.parse(res.body).code, method).toBe('IDENTITY.CSRF');
+    }
+    // Both sessions are still there: nothing was changed without a token.
+    expect((await mine.request(`${s.url}/api/me`)).status).toBe(200);
+    expect((await other.request(`${s.url}/api/me`)).status).toBe(200);
   });
 
   it('asks a citizen who turned two-factor on for the code at the next sign-in', async () => {

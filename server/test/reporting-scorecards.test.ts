@@ -6,6 +6,7 @@ import { inTransaction } from '../src/db/transaction.ts';
 import { createPerson } from '../src/modules/identity/accounts.ts';
 import { grantRole } from '../src/modules/identity/roles.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
+import { csrfTokenFor } from '../src/modules/identity/web-session.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 import { useDemoSessions } from './support/demo.ts';
@@ -27,7 +28,6 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
 );
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(200, 0)]);
-const CSRF = 'csrf-scorecards';
 
 const INDICATORS = [
   {
@@ -67,7 +67,7 @@ describeEachEngine('reporting: DX scorecards', { seed: true }, (ctx) => {
   const h = useApp(ctx);
   const demo = useDemoSessions(ctx, h, ['chuyendoiso', 'lanhdao', 'chuyenvien']);
   // Officials of two more departments, made here: the demo has one per role.
-  const others: Record<string, { cookie: string; agency: string }> = {};
+  const others: Record<string, { cookie: string; csrf: string; agency: string }> = {};
   const agencyByName = async (name: string) => {
     const [row] = await ctx.database.rows<{ id: string }>(
       sql`SELECT id FROM identity_agency WHERE name->>'vi' LIKE ${`${name}%`} AND kind = 'department'`,
@@ -101,13 +101,17 @@ describeEachEngine('reporting: DX scorecards', { seed: true }, (ctx) => {
         });
         return s.token;
       });
-      others[p.login] = { cookie: `cqs_session=${token}; cqs_csrf=${CSRF}`, agency };
+      const csrf = csrfTokenFor(token);
+      others[p.login] = { cookie: `cqs_session=${token}; cqs_csrf=${csrf}`, csrf, agency };
     }
   });
   const as = (who: string, req: InjectOptions) => {
     const other = others[who];
     if (!other) return demo.as(who, req);
-    return h.app.inject({ ...req, headers: { cookie: other.cookie, 'x-csrf-token': CSRF, ...req.headers } });
+    return h.app.inject({
+      ...req,
+      headers: { cookie: other.cookie, 'x-csrf-token': other.csrf, ...req.headers },
+    });
   };
   const agencyOf = (who: string) => others[who]?.agency ?? demo.agencies[who]!;
   const api = '/api/reporting/scorecards';

@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inTransaction } from '../src/db/transaction.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
+import { csrfTokenFor } from '../src/modules/identity/web-session.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 import { useDemoSessions } from './support/demo.ts';
@@ -54,7 +55,11 @@ describeEachEngine('reporting: one-stop statistics and the 766 index (oracle)', 
     );
     return h.app.inject({
       ...req,
-      headers: { cookie: `cqs_session=${token}; cqs_csrf=c`, 'x-csrf-token': 'c', ...req.headers },
+      headers: {
+        cookie: `cqs_session=${token}; cqs_csrf=${csrfTokenFor(token)}`,
+        'x-csrf-token': csrfTokenFor(token),
+        ...req.headers,
+      },
     });
   };
   const cmd = async (who: string, when: string, id: string, body: Record<string, unknown>) => {

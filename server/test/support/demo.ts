@@ -6,10 +6,9 @@ import { seedDemoAccounts } from '../../seed/demo.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
 import { findByLogin } from '../../src/modules/identity/accounts.ts';
 import { createSession } from '../../src/modules/identity/sessions.ts';
+import { csrfTokenFor } from '../../src/modules/identity/web-session.ts';
 import { silentProgress } from '../../src/platform/progress.ts';
 import type { EngineContext } from './databases.ts';
-
-const CSRF = 'csrf-demo';
 
 /**
  * The catalogue and the demo accounts, each of `logins` signed in: `as(login, request)` sends a
@@ -23,7 +22,7 @@ export function useDemoSessions(
 ) {
   const ids: Record<string, string> = {};
   const agencies: Record<string, string> = {};
-  const cookies: Record<string, string> = {};
+  const cookies: Record<string, { cookie: string; csrf: string }> = {};
   beforeAll(async () => {
     await seedCatalog(ctx.database, ctx.config, silentProgress);
     await seedDemoAccounts(ctx.database, ctx.config);
@@ -34,7 +33,8 @@ export function useDemoSessions(
       const { token } = await inTransaction(ctx.database, (tx) =>
         createSession(tx, { personId: person.id, idToken: null, userAgent: null, ip: null, hours: 1 }),
       );
-      cookies[login] = `cqs_session=${token}; cqs_csrf=${CSRF}`;
+      const csrf = csrfTokenFor(token);
+      cookies[login] = { cookie: `cqs_session=${token}; cqs_csrf=${csrf}`, csrf };
       const [grant] = await ctx.database.rows<{ agency: string }>(
         sql`SELECT agency_id AS agency FROM identity_role_assignment WHERE person_id = ${person.id} ORDER BY created_at`,
       );
@@ -42,9 +42,10 @@ export function useDemoSessions(
     }
   });
   const as = (who: string, req: InjectOptions) => {
-    const cookie = cookies[who];
-    if (!cookie) throw new Error(`${who} is not signed in in this suite`);
-    return holder.app.inject({ ...req, headers: { cookie, 'x-csrf-token': CSRF, ...req.headers } });
+    const signedIn = cookies[who];
+    if (!signedIn) throw new Error(`${who} is not signed in in this suite`);
+    const { cookie, csrf } = signedIn;
+    return holder.app.inject({ ...req, headers: { cookie, 'x-csrf-token': csrf, ...req.headers } });
   };
   return { ids, agencies, as };
 }

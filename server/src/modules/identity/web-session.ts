@@ -1,6 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomToken } from '../../platform/secrets.ts';
 import { getPerson, type Person } from './accounts.ts';
 import type { IdentityContext } from './context.ts';
 import { IdentityErrors } from './errors.ts';
@@ -21,26 +21,68 @@ declare module 'fastify' {
   }
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Only these methods are safe; every other one (POST, PUT, PATCH, DELETE, and any method a future
+// route adds) changes state and needs the CSRF token.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Reads the web app's session cookie on every request. State-changing requests that ride on the
- * cookie must echo the CSRF cookie in a header (double submit): another site can make the
- * browser send our cookie, but cannot read it to copy it.
+ * Routes where the web session is not used at all: the OpenID provider and its sign-in pages
+ * (protected by the provider's own interaction cookies) and the anonymous account forms
+ * (register, forgotten password). Matched on the routed pattern, never on the raw request target,
+ * and a request to them is never authenticated by the session cookie.
+ */
+function sessionless(routePattern: string | undefined): boolean {
+  if (!routePattern) return false;
+  return (
+    routePattern === '/oidc' ||
+    routePattern.startsWith('/oidc/') ||
+    routePattern.startsWith('/.well-known/') ||
+    routePattern.startsWith('/account/')
+  );
+}
+
+/**
+ * The CSRF token of a session: derived from the session's own secret token, so it is valid for
+ * that session only (a token read from another session, e.g. the attacker's own, is refused) and
+ * needs no storage. The session token is 256 random bits in an httpOnly cookie: whoever could
+ * compute this from it could already use the session itself.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`cqs-csrf\0${sessionToken}`).digest('base64url');
+}
+
+function sameToken(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Reads the web app's session cookie on every request. A state-changing request that rides on the
+ * cookie must carry the session's CSRF token in a header: another site can make the browser send
+ * our cookie, but cannot read the token to copy it. Every unsafe method is checked, on every route
+ * the session authenticates, whatever form the request target takes (`/api/…`, an absolute
+ * `http://host/api/…`, an encoded path): the check keys on the route Fastify chose.
  */
 export async function registerWebSession(app: FastifyInstance, ctx: IdentityContext) {
   await app.register(cookie, { secret: ctx.sealer.cookieKeys });
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
+    if (sessionless(req.routeOptions.url)) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
     const session = await findSession(ctx.database.db, token);
     if (!session) return;
     const person = await getPerson(ctx.database.db, session.personId);
     if (person.status !== 'active') return;
-    if (UNSAFE.has(req.method) && (req.url.startsWith('/api/') || req.url.startsWith('/auth/'))) {
+    const expected = csrfTokenFor(token);
+    if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
-      if (!sent || sent !== req.cookies[CSRF_COOKIE]) throw IdentityErrors.create('CSRF');
+      if (typeof sent !== 'string' || !sameToken(sent, expected)) throw IdentityErrors.create('CSRF');
+    } else if (req.cookies[CSRF_COOKIE] !== expected) {
+      // A session from before tokens were bound to sessions, or a cookie the browser lost: give the
+      // web app its session's token again (only this site's script can read it).
+      setCsrfCookie(reply, ctx, expected);
     }
     req.auth = { session, person, actor: await loadActor(ctx.database.db, person.id) };
   });
@@ -55,13 +97,17 @@ export function setSessionCookies(reply: FastifyReply, ctx: IdentityContext, tok
   const secure = ctx.config.publicUrl.startsWith('https:');
   const maxAge = ctx.config.SESSION_HOURS * 3600;
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge });
-  // Readable by the web app's script, which echoes it in the x-csrf-token header.
-  reply.setCookie(CSRF_COOKIE, randomToken(18), {
+  setCsrfCookie(reply, ctx, csrfTokenFor(token));
+}
+
+/** Readable by the web app's script, which echoes it in the x-csrf-token header. */
+function setCsrfCookie(reply: FastifyReply, ctx: IdentityContext, value: string) {
+  reply.setCookie(CSRF_COOKIE, value, {
     httpOnly: false,
     sameSite: 'strict',
-    secure,
+    secure: ctx.config.publicUrl.startsWith('https:'),
     path: '/',
-    maxAge,
+    maxAge: ctx.config.SESSION_HOURS * 3600,
   });
 }
 
