@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../src/db/engine.ts';
 import { inTransaction } from '../src/db/transaction.ts';
+import { provinceFullName, splitUnitName, typeOfName } from '../src/modules/admin-units/names.ts';
 import { adminUnitSuccessions, adminUnits } from '../src/modules/admin-units/schema.ts';
 import { newId } from '../src/platform/ids.ts';
 import type { Progress } from '../src/platform/progress.ts';
@@ -22,32 +23,6 @@ type MappingFile = {
   data: { level1_id: string; merges: Merge[]; level2s: { level2_id: string; merges: Merge[] }[] }[];
 };
 
-// The official type words that prefix unit names, longest first so "Thành phố" wins over shorter ones.
-const TYPE_WORDS: [string, string][] = [
-  ['Thành phố', 'thanh_pho'],
-  ['Đặc khu', 'dac_khu'],
-  ['Thị trấn', 'thi_tran'],
-  ['Thị xã', 'thi_xa'],
-  ['Phường', 'phuong'],
-  ['Huyện', 'huyen'],
-  ['Quận', 'quan'],
-  ['Tỉnh', 'tinh'],
-  ['Xã', 'xa'],
-];
-
-/** Splits "Xã Tân Trào" into its type word and short name. */
-export function splitUnitName(name: string): { typeWord: string | null; shortName: string } {
-  for (const [word] of TYPE_WORDS) {
-    if (name.startsWith(`${word} `)) return { typeWord: word, shortName: name.slice(word.length + 1) };
-  }
-  return { typeWord: null, shortName: name };
-}
-
-const typeOf = (name: string) => {
-  const word = splitUnitName(name).typeWord;
-  return TYPE_WORDS.find(([w]) => w === word)?.[1] ?? 'unknown';
-};
-
 const readCsv = (name: string): Record<string, string>[] =>
   parse(readReferenceBytes(`admin-units/${name}`), {
     columns: true,
@@ -62,10 +37,7 @@ export function readAdminUnits(): { units: UnitRow[]; mapping: MappingFile } {
 
   for (const r of readCsv('provinces-2025.csv')) {
     const type = r.type!; // tinh | thanh_pho
-    const given = r.name!;
-    const name = given.startsWith('Thành phố')
-      ? given
-      : `${type === 'thanh_pho' ? 'Thành phố' : 'Tỉnh'} ${given}`;
+    const name = provinceFullName(r.name!, type);
     units.push({
       id: newId(),
       code: r.code!,
@@ -114,7 +86,7 @@ export function readAdminUnits(): { units: UnitRow[]; mapping: MappingFile } {
       code,
       name,
       shortName: splitUnitName(name).shortName,
-      type: level === 'district' && name.startsWith('Thành phố') ? 'thanh_pho_thuoc_tinh' : typeOf(name),
+      type: level === 'district' && name.startsWith('Thành phố') ? 'thanh_pho_thuoc_tinh' : typeOfName(name),
       level,
       parentCode,
       provinceCode,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/engine.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -129,8 +129,8 @@ export async function getAdminUnit(db: Db, code: string, at?: string): Promise<A
       .where(eq(mine, unit.id))
       .orderBy(asc(adminUnits.code));
   };
-  const parentLevel: Level | null =
-    unit.level === 'commune' && unit.validTo ? 'district' : unit.parentCode ? 'province' : null;
+  // A pre-2025 commune's parent is a district; a later one's a province: the parent code's length says which.
+  const parentLevel = unit.parentCode ? levelOfCode(unit.parentCode) : null;
   const [predecessors, successors, parentRows] = await Promise.all([
     related('predecessors'),
     related('successors'),
@@ -142,9 +142,18 @@ export async function getAdminUnit(db: Db, code: string, at?: string): Promise<A
             and(
               eq(adminUnits.level, parentLevel),
               eq(adminUnits.code, unit.parentCode),
-              unit.validTo ? eq(adminUnits.validTo, unit.validTo) : isNull(adminUnits.validTo),
+              // The parent's version in force on the unit's last day (a unit renamed in 2026 still had
+              // its province of 2025).
+              unit.validTo
+                ? and(
+                    or(isNull(adminUnits.validFrom), lt(adminUnits.validFrom, unit.validTo)),
+                    or(isNull(adminUnits.validTo), gte(adminUnits.validTo, unit.validTo)),
+                  )
+                : isNull(adminUnits.validTo),
             ),
           )
+          .orderBy(sql`${adminUnits.validTo} ASC NULLS LAST`)
+          .limit(1)
       : Promise.resolve([]),
   ]);
   const { id: _id, ...fields } = unit;

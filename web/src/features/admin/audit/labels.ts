@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'procedure.enabled',
   'procedure.disabled',
   'catalog.imported',
+  'admin_units.imported',
   'calendar.schedule_replaced',
 ] as const;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -61,6 +62,7 @@ const SUBJECT_TYPES = [
   'organization',
   'calendar_year',
   'catalog',
+  'admin_units',
   'signing_key',
 ] as const;
 type SubjectType = (typeof SUBJECT_TYPES)[number];
