@@ -20,6 +20,7 @@ function step(title, command, args, env = {}) {
 }
 
 step('lint and format', 'npx', ['biome', 'check', '.']);
+step('standalone clone', 'node', ['scripts/check-standalone.mjs']);
 step('types', 'npm', ['run', '-s', 'typecheck']);
 step('system tools', 'bash', ['scripts/ensure-system-tools.sh']);
 step('web build', 'npm', ['run', '-s', 'build'], { NODE_ENV: 'production' });
