@@ -35,3 +35,34 @@ describe('configuration', () => {
     expect(message).toContain(allowed);
   });
 });
+
+describe('TRUST_PROXY (issue 25, finding 8)', () => {
+  it('is off by default: the socket address is the client', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+  });
+
+  it('takes a number of hops: only that many proxies are believed', () => {
+    const trust = loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY as (address: string, hop: number) => boolean;
+    expect(typeof trust).toBe('function');
+    expect(trust('10.0.0.5', 0)).toBe(true); // the proxy that connected to us
+    expect(trust('6.6.6.6', 1)).toBe(false); // whatever the client wrote before it
+  });
+
+  it("takes the proxies' addresses and CIDRs, comma-separated", () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'loopback',
+    ]);
+  });
+
+  it.each(['true', 'yes', '10.0.0.0/33', '10.0.0.256', 'proxy.example', '1,2'])(
+    'refuses TRUST_PROXY=%s, naming what it takes',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=.*number of proxies/);
+    },
+  );
+});

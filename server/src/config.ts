@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -18,6 +19,36 @@ const megabytes = (min: number, max: number) => {
   const message = `must be a whole number of megabytes from ${min} to ${max}`;
   return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
 };
+
+const TRUST_PROXY_HELP =
+  'must be false, the number of proxies in front (e.g. 1), or their addresses/CIDRs separated by commas (e.g. 10.0.0.5,10.1.0.0/16); `true` would trust every hop and let a client forge its address';
+const isCidr = (v: string) => {
+  const [address = '', bits, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+/**
+ * Which X-Forwarded-For hops to believe, as Fastify takes it: false (the socket's address), a
+ * function trusting the first `n` hops (Fastify's own number option trusts none), or the proxies'
+ * addresses. The client address used for sign-in limits and the audit trail comes from this.
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value, ctx): false | string[] | ((address: string, hop: number) => boolean) => {
+    const v = value.trim();
+    if (v === 'false' || v === '0') return false;
+    if (/^\d{1,2}$/.test(v)) {
+      const hops = Number(v);
+      return (_address, hop) => hop < hops;
+    }
+    const entries = v.split(',').map((e) => e.trim());
+    const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+    if (entries.length && entries.every((e) => named.has(e) || isCidr(e))) return entries;
+    ctx.issues.push({ code: 'custom', message: TRUST_PROXY_HELP, input: value });
+    return z.NEVER;
+  });
 
 /**
  * Every environment variable the platform reads, validated once at start.
@@ -70,7 +101,7 @@ const configSchema = z.object({
     .string()
     .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
     .optional(),
-  TRUST_PROXY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  TRUST_PROXY: trustProxy,
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.example.vn:587')

@@ -21,7 +21,8 @@ const official = 'lanhdao@demo.cqs.example';
 const citizen = 'nguyenvanan@demo.cqs.example';
 
 describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) => {
-  const s = useListeningApp(ctx);
+  // Behind one reverse proxy, as a province deploys it: the client address is the hop it appended.
+  const s = useListeningApp(ctx, () => ({ TRUST_PROXY: '1' }));
   let rp: oc.Configuration;
   let secret: string;
 
@@ -326,10 +327,14 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
   });
 
   it('locks an account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
-    const browser = new Browserless();
+    // A guesser who changes address at every try (one address alone would be slowed down first,
+    // see identity-signin.test.ts): the account's own count stops them.
+    const address = { 'x-forwarded-for': '192.0.2.1' };
+    const browser = new Browserless(address);
     const login = await browser.go(`${s.url}/auth/login`);
     let page: Page = login;
     for (let i = 1; i <= 4; i++) {
+      address['x-forwarded-for'] = `192.0.2.${i}`;
       page = await browser.submit(
         page,
         { login: 'tranthibinh@demo.cqs.example', password: `sai-mat-khau-${i}` },
@@ -338,6 +343,7 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
       expect(page.status).toBe(401);
       expect(page.html).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
     }
+    address['x-forwarded-for'] = '192.0.2.5';
     page = await browser.submit(
       page,
       { login: 'tranthibinh@demo.cqs.example', password: 'sai-mat-khau-5' },
@@ -347,6 +353,7 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
     expect(page.html).toMatch(
       /Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần\. Vui lòng thử lại sau 1[45] phút/,
     );
+    address['x-forwarded-for'] = '192.0.2.6';
     page = await browser.submit(
       page,
       { login: 'tranthibinh@demo.cqs.example', password: DEMO_PASSWORD },

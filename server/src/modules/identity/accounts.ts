@@ -1,14 +1,19 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit, recordAudit } from '../../platform/audit/audit.ts';
-import { auditLog } from '../../platform/audit/schema.ts';
 import { DomainError, type FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { IdentityErrors } from './errors.ts';
 import { checkPassword, hashPassword, verifyPassword } from './passwords.ts';
 import { guardLastSystemAdmin } from './roles.ts';
 import { persons } from './schema.ts';
+import {
+  checkPairDelay,
+  DEFAULT_SIGN_IN_LIMITS,
+  recentFailuresFrom,
+  type SignInLimits,
+} from './sign-in-limits.ts';
 import { checkCccd, normalizeEmail, normalizePhone } from './validation.ts';
 
 export type Person = typeof persons.$inferSelect;
@@ -169,8 +174,7 @@ export async function getPerson(db: Db | Tx, id: string): Promise<Person> {
 export type LoginPolicy = {
   maxFailures: number;
   lockMinutes: number;
-  maxFailuresPerIp: number;
-  ipWindowMinutes: number;
+  limits: SignInLimits;
 };
 
 export const defaultLoginPolicy = (c: {
@@ -179,8 +183,7 @@ export const defaultLoginPolicy = (c: {
 }): LoginPolicy => ({
   maxFailures: c.LOGIN_MAX_FAILURES,
   lockMinutes: c.LOGIN_LOCK_MINUTES,
-  maxFailuresPerIp: 30,
-  ipWindowMinutes: 15,
+  limits: DEFAULT_SIGN_IN_LIMITS,
 });
 
 const minutesLeft = (until: Date) => Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
@@ -193,7 +196,9 @@ const lockedError = (until: Date) =>
 
 /**
  * Checks a login and password. Wrong passwords count per account (the account locks for
- * lockMinutes after maxFailures) and per IP address; a locked account is refused even with the
+ * lockMinutes after maxFailures), per address and account (that address waits before trying that
+ * account again) and per address (its wrong answers come slowly); see sign-in-limits.ts. No
+ * address is ever locked out for everyone behind it. A locked account is refused even with the
  * right password. Every outcome is in the audit trail.
  */
 export async function authenticate(
@@ -202,20 +207,8 @@ export async function authenticate(
   policy: LoginPolicy,
 ): Promise<Person> {
   const { db } = database;
-  if (attempt.ip) {
-    const [recent] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.action, 'login.failed'),
-          eq(auditLog.ip, attempt.ip),
-          sql`${auditLog.at} > now() - make_interval(mins => ${policy.ipWindowMinutes})`,
-        ),
-      );
-    if ((recent?.n ?? 0) >= policy.maxFailuresPerIp) throw IdentityErrors.create('TOO_MANY_ATTEMPTS');
-  }
   const person = await findByLogin(db, attempt.login);
+  if (person && attempt.ip) await checkPairDelay(db, attempt.ip, person.id, policy.limits);
   if (person?.lockedUntil && person.lockedUntil > new Date()) {
     await recordAudit(db, {
       actorId: person.id,
@@ -228,6 +221,11 @@ export async function authenticate(
   }
   const ok = await verifyPassword(person?.passwordHash ?? null, attempt.password);
   if (!ok) {
+    if (
+      attempt.ip &&
+      (await recentFailuresFrom(db, attempt.ip, policy.limits)) >= policy.limits.addressSlowAfter
+    )
+      await new Promise((resolve) => setTimeout(resolve, policy.limits.addressDelayMs));
     if (!person) {
       await recordAudit(db, { action: 'login.failed', ip: attempt.ip, details: { reason: 'unknown_login' } });
       throw IdentityErrors.create('INVALID_CREDENTIALS');

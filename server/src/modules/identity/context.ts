@@ -37,7 +37,6 @@ export async function createIdentity(
     database,
     sealer,
     issuer,
-    trustProxy: config.TRUST_PROXY === 'true',
     sessionHours: config.SESSION_HOURS,
   });
   return {

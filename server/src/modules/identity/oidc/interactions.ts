@@ -12,6 +12,7 @@ import { authenticate, getPerson, mask, type Person, recordLogin } from '../acco
 import type { IdentityContext } from '../context.ts';
 import { rolesOf } from '../roles.ts';
 import { persons } from '../schema.ts';
+import { retryAfterOf } from '../sign-in-limits.ts';
 import { checkTotp, newTotpSecret, totpUri } from '../totp.ts';
 import { errorBox, escapeHtml, hidden, type Lang, langOf, sendPage, T } from './pages.ts';
 import { dropPending, getPending, putPending } from './pending.ts';
@@ -216,6 +217,8 @@ export const interactionRoutes =
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
           const message = lang === 'en' ? (e.detail?.en ?? e.spec.en) : (e.detail?.vi ?? e.spec.vi);
+          const wait = retryAfterOf(e);
+          if (wait !== undefined) reply.header('retry-after', String(wait));
           return html(
             reply,
             e.status,

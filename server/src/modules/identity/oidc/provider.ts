@@ -18,7 +18,6 @@ export type ProviderOptions = {
   database: Database;
   sealer: Sealer;
   issuer: string;
-  trustProxy: boolean;
   sessionHours: number;
 };
 
@@ -152,9 +151,8 @@ export async function createProvider(o: ProviderOptions): Promise<Provider> {
       });
     },
   };
-  const provider = new Provider(o.issuer, configuration);
-  provider.proxy = o.trustProxy;
-  return provider;
+  // Its requests' host, scheme and client address are set by mount.ts from PUBLIC_URL and TRUST_PROXY.
+  return new Provider(o.issuer, configuration);
 }
 
 /** The person behind an interaction's login, for the consent and upstream steps. */
