@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import * as oc from 'openid-client';
@@ -86,6 +87,36 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
     expect(m.introspection_endpoint).toBeDefined();
     expect(m.end_session_endpoint).toBeDefined();
     expect(m.scopes_supported).toEqual(expect.arrayContaining(['cqs', 'cccd']));
+  });
+
+  it('prevents discovery from following the Host header: issuer and endpoints are PUBLIC_URL whatever the request says', async () => {
+    const { port } = new URL(s.url);
+    const forged = {
+      host: 'evil.example',
+      'x-forwarded-host': 'evil2.example',
+      'x-forwarded-proto': 'https',
+      forwarded: 'host=evil3.example;proto=https',
+    };
+    for (const path of ['/oidc/.well-known/openid-configuration', '/.well-known/openid-configuration']) {
+      const body = await new Promise<string>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: Number(port), path, headers: forged }, (res) => {
+            let out = '';
+            res.on('data', (c) => {
+              out += c;
+            });
+            res.on('end', () => resolve(out));
+          })
+          .on('error', reject);
+      });
+      const metadata = JSON.parse(body) as Record<string, unknown>;
+      expect(metadata.issuer, path).toBe(`${s.url}/oidc`);
+      const urls = Object.entries(metadata).filter(
+        ([key, value]) => typeof value === 'string' && /(_endpoint|_uri)$/.test(key),
+      );
+      expect(urls.length, path).toBeGreaterThanOrEqual(6);
+      for (const [key, value] of urls) expect(value, `${path} ${key}`).toMatch(new RegExp(`^${s.url}/oidc/`));
+    }
   });
 
   it('signs an official in with password + TOTP enrolment, asks consent, and serves scoped claims, refresh and logout', async () => {

@@ -12,7 +12,7 @@ import { registerWebSession } from './web-session.ts';
 /** Everything the identity module serves: the session hook, the OIDC provider and its pages, the APIs. */
 export async function registerIdentity(app: FastifyInstance, ctx: IdentityContext) {
   await registerWebSession(app, ctx);
-  await mountProvider(app, ctx.provider);
+  await mountProvider(app, ctx.provider, ctx.config.publicUrl);
   await app.register(interactionRoutes(ctx));
   await app.register(accountPages(ctx));
   await app.register(accountRoutes(ctx));
