@@ -146,6 +146,10 @@ const configSchema = z.object({
   FILES_DIR: z.string().min(1).optional(),
   FILE_MAX_MB: megabytes(1, 200).default(10),
   DOSSIER_FILES_MAX_MB: megabytes(1, 2000).default(50),
+  // What one person may upload to dossiers in a Vietnamese day (files taken off again still count):
+  // a citizen files a few dossiers, a desk officer scans a whole day's intake.
+  UPLOAD_DAILY_MB_CITIZEN: megabytes(1, 100_000).default(100),
+  UPLOAD_DAILY_MB_OFFICIAL: megabytes(1, 1_000_000).default(2000),
   DEMO_ACCOUNTS: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
   // With the demo accounts: this many dossiers of the last nine months, so the queues and the
   // statistics have something to show (0 = none; the end-to-end tests start empty).

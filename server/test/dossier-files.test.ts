@@ -1,6 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { utimes } from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { sweepUnreferencedBlobs } from '../src/blob-sweep.ts';
+import { openStorage } from '../src/platform/storage/index.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 import { useDemoSessions } from './support/demo.ts';
@@ -327,5 +332,155 @@ describeEachEngine('dossiers: files, drafts and once-only', { seed: true }, (ctx
     expect(over.json().code).toBe('DOSSIER_FILE.DOSSIER_TOO_LARGE');
     expect(over.json().detail).toContain('50 MB');
     expect((await files('tranthibinh', d.id)).items).toHaveLength(5);
+  });
+
+  // Issue 25, finding 6: uploads.
+  const stored = (bytes: Buffer) => {
+    const key = sha(bytes);
+    return existsSync(path.join(ctx.config.filesDir, 'sha256', key.slice(0, 2), key));
+  };
+  const uniquePdf = (size: number) => Buffer.concat([PDF, randomBytes(size)]);
+
+  it('stores nothing for a dossier the caller may not see or may not change now (was kept: 10 MB a request)', async () => {
+    const twoMb = uniquePdf(2 * 1024 * 1024);
+    const nowhere = await upload(
+      'tranthibinh',
+      '01900000-0000-7000-8000-00000000abcd',
+      twoMb,
+      'component=0&fileName=x.pdf',
+    );
+    expect(nowhere.statusCode).toBe(404);
+    expect(stored(twoMb)).toBe(false);
+    const his = (
+      await as('nguyenvanan', {
+        method: 'POST',
+        url: '/api/dossiers',
+        payload: { procedureCode: CARD, draft: true },
+      })
+    ).json();
+    const notHers = await upload('tranthibinh', his.id, twoMb, 'component=0&fileName=x.pdf');
+    expect(notHers.statusCode).toBe(404);
+    expect(stored(twoMb)).toBe(false);
+    // His own dossier, filed and waiting for the desk: not his to change now.
+    expect((await command('nguyenvanan', his.id, { type: 'submit' })).statusCode).toBe(200);
+    const notNow = await upload('nguyenvanan', his.id, twoMb, 'component=0&fileName=x.pdf');
+    expect(notNow.statusCode).toBe(409);
+    expect(stored(twoMb)).toBe(false);
+    const [rows] = await ctx.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM dossier_file WHERE sha256 = ${sha(twoMb)}`,
+    );
+    expect(rows!.n).toBe(0);
+  });
+
+  it('keeps a file under its own name cleaned, with the extension of what it really is (a PDF never as x.html)', async () => {
+    const d = (
+      await as('nguyenvanan', {
+        method: 'POST',
+        url: '/api/dossiers',
+        payload: { procedureCode: CARD, draft: true },
+      })
+    ).json();
+    const nameOf = async (bytes: Buffer, fileName: string) => {
+      const r = await upload(
+        'nguyenvanan',
+        d.id,
+        bytes,
+        `component=0&fileName=${encodeURIComponent(fileName)}`,
+      );
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().fileName as string;
+    };
+    expect(await nameOf(uniquePdf(10), 'x.html')).toBe('x.pdf');
+    expect(await nameOf(uniquePdf(10), '../../etc/passwd')).toBe('passwd.pdf');
+    expect(await nameOf(uniquePdf(10), 'C:\\Users\\an\\Giấy tờ.pdf')).toBe('Giấy tờ.pdf');
+    expect(await nameOf(uniquePdf(10), 'hóa\u202Efdp.exe\t\n')).toBe('hóafdp.pdf');
+    expect(await nameOf(uniquePdf(10), '\u0000...')).toBe('tep.pdf');
+    expect(await nameOf(PNG, 'Ảnh CCCD.JPEG')).toBe('Ảnh CCCD.png');
+    // The download says the same, whatever was sent.
+    const list = (await files('nguyenvanan', d.id)).items as unknown as { fileName: string; url: string }[];
+    const first = list.find((f) => f.fileName === 'x.pdf')!;
+    const got = await as('nguyenvanan', { method: 'GET', url: `${first.url}?download=1` });
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.headers['content-disposition']).toContain('filename="x.pdf"');
+    // A result's label is a name: control and direction characters are refused.
+    const label = await upload(
+      'chuyenvien',
+      d.id,
+      PDF,
+      `purpose=result&label=${encodeURIComponent('Kết quả\u202E')}&fileName=k.pdf`,
+    );
+    expect(label.statusCode).toBe(400);
+    expect(label.json().errors[0]).toMatchObject({ field: 'query.label' });
+  });
+
+  it('counts what a person uploads in a day, files taken off again included', async () => {
+    const config = ctx.config as { UPLOAD_DAILY_MB_CITIZEN: number };
+    const before = config.UPLOAD_DAILY_MB_CITIZEN;
+    config.UPLOAD_DAILY_MB_CITIZEN = 1;
+    try {
+      const d = (
+        await as('nguyenvanan', {
+          method: 'POST',
+          url: '/api/dossiers',
+          payload: { procedureCode: CARD, draft: true },
+        })
+      ).json();
+      const half = uniquePdf(600 * 1024);
+      const first = await upload('nguyenvanan', d.id, half, 'component=0&fileName=a.pdf');
+      expect(first.statusCode, first.body).toBe(201);
+      // Taken off again: it still counts, or delete-and-upload would fill the disk.
+      const gone = await as('nguyenvanan', {
+        method: 'DELETE',
+        url: `/api/dossiers/${d.id}/files/${first.json().id}`,
+      });
+      expect(gone.statusCode).toBe(204);
+      const again = uniquePdf(600 * 1024);
+      const over = await upload('nguyenvanan', d.id, again, 'component=0&fileName=b.pdf');
+      expect(over.statusCode, over.body).toBe(429);
+      expect(over.json().code).toBe('DOSSIER_FILE.DAILY_QUOTA');
+      expect(over.json().detail).toContain('1 MB');
+      expect(stored(again)).toBe(false);
+      // Another person's day is their own.
+      const hers = (
+        await as('tranthibinh', {
+          method: 'POST',
+          url: '/api/dossiers',
+          payload: { procedureCode: CARD, draft: true },
+        })
+      ).json();
+      config.UPLOAD_DAILY_MB_CITIZEN = 200;
+      expect((await upload('tranthibinh', hers.id, again, 'component=0&fileName=b.pdf')).statusCode).toBe(
+        201,
+      );
+    } finally {
+      config.UPLOAD_DAILY_MB_CITIZEN = before;
+    }
+  });
+
+  it('sweeps the contents no record references, and only those', async () => {
+    const storage = openStorage(ctx.config);
+    const orphan = randomBytes(1000);
+    await storage.put(orphan);
+    // Everything stored so far is two hours old: the orphan, the file taken off in the quota test,
+    // and every content a dossier file references.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    const all: string[] = [];
+    for await (const blob of storage.list()) all.push(blob.sha256);
+    const where = (key: string) => path.join(ctx.config.filesDir, 'sha256', key.slice(0, 2), key);
+    for (const key of all) await utimes(where(key), twoHoursAgo, twoHoursAgo);
+    // One stored within the hour stays whatever references it: its row may be on its way.
+    const fresh = randomBytes(1000);
+    await storage.put(fresh);
+    const referenced = (
+      await ctx.database.rows<{ sha256: string }>(sql`SELECT DISTINCT sha256 FROM dossier_file`)
+    ).map((r) => r.sha256);
+    expect(referenced.length).toBeGreaterThan(5);
+    const result = await sweepUnreferencedBlobs(ctx.database, ctx.config);
+    expect(stored(orphan)).toBe(false);
+    expect(stored(fresh)).toBe(true);
+    for (const key of referenced) expect(existsSync(where(key)), key).toBe(true);
+    expect(result).toMatchObject({ checked: all.length, removed: all.length - referenced.length });
+    expect(result.removed).toBeGreaterThanOrEqual(2); // the orphan and the file taken off
+    expect(await sweepUnreferencedBlobs(ctx.database, ctx.config)).toMatchObject({ removed: 0 });
   });
 });

@@ -137,6 +137,11 @@ export const DossierFileErrors = defineErrors('DOSSIER_FILE', {
     vi: 'Tổng dung lượng tệp của hồ sơ vượt giới hạn.',
     en: 'The files of this dossier exceed the total size allowed.',
   },
+  DAILY_QUOTA: {
+    status: 429,
+    vi: 'Bạn đã tải lên quá dung lượng cho phép trong ngày.',
+    en: 'You have uploaded more than allowed today.',
+  },
   NO_SUCH_COMPONENT: {
     status: 400,
     vi: 'Thủ tục này không có thành phần hồ sơ đó.',

@@ -5,6 +5,7 @@ import type { Database } from '../../db/engine.ts';
 import { vietnamIso } from '../../platform/calendar/routes.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { requireAuth } from '../identity/web-session.ts';
+import { oneLine } from './contracts.ts';
 import {
   addFile,
   type DossierFile,
@@ -78,7 +79,7 @@ export const dossierFileRoutes =
         schema: {
           tags: ['dossiers'],
           summary: 'Upload a file: a document component (scan or upload) or the electronic result',
-          description: `The request body is the file's bytes (e.g. \`fetch(url, { method: 'POST', body: file })\`). Only PDF, JPEG and PNG are accepted, recognised by their content: a renamed program is refused (415). At most ${config.FILE_MAX_MB} MB per file and ${config.DOSSIER_FILES_MAX_MB} MB per dossier (413). The applicant adds components while the dossier is a draft or a supplement is requested; the desk adds scans until processing ends; handlers and leaders add results while it is processed.`,
+          description: `The request body is the file's bytes (e.g. \`fetch(url, { method: 'POST', body: file })\`). Only PDF, JPEG and PNG are accepted, recognised by their content: a renamed program is refused (415). At most ${config.FILE_MAX_MB} MB per file and ${config.DOSSIER_FILES_MAX_MB} MB per dossier (413), and ${config.UPLOAD_DAILY_MB_CITIZEN} MB a day per citizen, ${config.UPLOAD_DAILY_MB_OFFICIAL} MB per official (429). The applicant adds components while the dossier is a draft or a supplement is requested; the desk adds scans until processing ends; handlers and leaders add results while it is processed. Nothing is stored unless the caller may add the file now (404 for a dossier they may not see). The name kept is \`fileName\` without any path or control characters, with the extension of what the file really is (a PDF sent as \`x.html\` is kept as \`x.pdf\`).`,
           params: ids,
           querystring: z
             .object({
@@ -90,7 +91,7 @@ export const dossierFileRoutes =
                 .max(200)
                 .optional()
                 .meta({ description: "The component's index in the procedure's document list" }),
-              label: z.string().max(300).optional().meta({ description: "A result's name" }),
+              label: oneLine(z.string().max(300)).optional().meta({ description: "A result's name" }),
               fileName: z.string().min(1).max(255),
             })
             .strict()
@@ -98,7 +99,7 @@ export const dossierFileRoutes =
               message: 'say which component (its index from 0) the file is for',
               path: ['component'],
             }),
-          response: { 201: fileSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415) },
+          response: { 201: fileSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 429) },
         },
       },
       async (req, reply) => {

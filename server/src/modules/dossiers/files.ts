@@ -1,9 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/engine.ts';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { vietnamDateOf, vietnamInstant } from '../../platform/calendar/vietnam-time.ts';
 import { newId } from '../../platform/ids.ts';
 import { sniff } from '../../platform/storage/content-type.ts';
 import { openStorage, sha256Of } from '../../platform/storage/index.ts';
+import type { BlobReferences } from '../../platform/storage/sweep.ts';
+import { cleanFileName, withExtension } from '../../platform/text.ts';
 import { versionOf } from '../catalog/procedures.ts';
 import { procedureVersions } from '../catalog/schema.ts';
 import { IdentityErrors } from '../identity/errors.ts';
@@ -11,7 +14,7 @@ import { type Action, can } from '../identity/policy.ts';
 import type { Auth } from '../identity/web-session.ts';
 import { DossierFileErrors } from './errors.ts';
 import { type DossierStatus, isTerminal } from './lifecycle.ts';
-import { dossierFiles, dossiers } from './schema.ts';
+import { dossierEvents, dossierFiles, dossiers } from './schema.ts';
 import { type DossierContext, insertEvent, lockRow, resourceOf } from './service.ts';
 
 type Row = typeof dossiers.$inferSelect;
@@ -61,10 +64,37 @@ export type UploadInput = {
   bytes: Buffer;
 };
 
+/** Whoever has a role uploads for the office (a desk scans a day's intake); a citizen for themselves. */
+function dailyLimitMb(ctx: DossierContext, auth: Auth): number {
+  return auth.actor.grants.length > 0
+    ? ctx.config.UPLOAD_DAILY_MB_OFFICIAL
+    : ctx.config.UPLOAD_DAILY_MB_CITIZEN;
+}
+
+/** Bytes this person uploaded since the start of today (Vietnam), files taken off again included. */
+async function uploadedToday(tx: Tx, personId: string, now: Date): Promise<number> {
+  const dayStart = vietnamInstant(vietnamDateOf(now), 0);
+  const [row] = await tx
+    .select({ total: sql<number>`coalesce(sum((${dossierEvents.data} ->> 'sizeBytes')::bigint), 0)::float8` })
+    .from(dossierEvents)
+    .where(
+      and(
+        inArray(dossierEvents.type, ['attach', 'attach_result']),
+        gte(dossierEvents.at, dayStart),
+        eq(dossierEvents.actorId, personId),
+      ),
+    );
+  return Number(row?.total ?? 0);
+}
+
 /**
- * Adds a file: its kind is read from its first bytes (a renamed .exe is refused), the size limits
- * are checked, the content is stored under its SHA-256 before the row is written, and the step is
- * on the dossier's timeline.
+ * Adds a file. Nothing is stored before the caller is known to be allowed: the dossier is locked
+ * and checked (may they see it, may they add this now, does the component exist), then the byte
+ * quotas (the dossier's total; what this person uploaded today), and only then the content goes to
+ * storage, under its SHA-256, inside the transaction that writes its row and its timeline step; a
+ * content whose row is then not committed is removed by the blob sweep. Its kind is read from its
+ * first bytes (a renamed .exe is refused), and the name kept is cleaned of any path and control
+ * characters and ends with the extension of what the file really is.
  */
 export async function addFile(
   ctx: DossierContext,
@@ -81,23 +111,24 @@ export async function addFile(
       en: `The file is ${mb(bytes.length)}, over the limit of ${ctx.config.FILE_MAX_MB} MB per file.`,
     });
   const kind = sniff(bytes);
+  const given = cleanFileName(input.fileName, 'tep');
   if (!kind.ok)
     throw DossierFileErrors.create(
       'TYPE_NOT_ACCEPTED',
       kind.actually
         ? {
-            vi: `Tệp “${input.fileName}” thực chất là ${kind.actually.vi}, không phải PDF, JPEG hay PNG, nên không được nhận.`,
-            en: `The file “${input.fileName}” is really ${kind.actually.en}, not a PDF, JPEG or PNG, so it is refused.`,
+            vi: `Tệp “${given}” thực chất là ${kind.actually.vi}, không phải PDF, JPEG hay PNG, nên không được nhận.`,
+            en: `The file “${given}” is really ${kind.actually.en}, not a PDF, JPEG or PNG, so it is refused.`,
           }
         : {
-            vi: `Nội dung tệp “${input.fileName}” không phải PDF, JPEG hay PNG, nên không được nhận.`,
-            en: `The content of “${input.fileName}” is not a PDF, JPEG or PNG, so it is refused.`,
+            vi: `Nội dung tệp “${given}” không phải PDF, JPEG hay PNG, nên không được nhận.`,
+            en: `The content of “${given}” is not a PDF, JPEG or PNG, so it is refused.`,
           },
       [{ field: 'file', vi: 'Chỉ nhận tệp PDF, JPEG hoặc PNG.', en: 'Only PDF, JPEG or PNG.' }],
     );
+  const fileName = withExtension(given, kind.extension, kind.type === 'image/jpeg' ? ['jpeg', 'jpe'] : []);
   const sha256 = sha256Of(bytes);
-  // Stored first: a row never points at missing content. An unreferenced blob is harmless.
-  await openStorage(ctx.config).put(bytes);
+  const personId = auth.actor.personId;
   return inTransaction(ctx.database, async (tx) => {
     const row = await lockRow(tx, dossierId);
     if (!can(auth.actor, 'dossier.view', resourceOf(row))) throw DossierFileErrors.create('NOT_FOUND');
@@ -107,10 +138,10 @@ export async function addFile(
         ? (await componentOf(tx, row, input.component ?? -1)).name
         : input.label?.trim() || 'Kết quả giải quyết';
     const [used] = await tx
-      .select({ total: sql<number>`coalesce(sum(${dossierFiles.sizeBytes}), 0)::int` })
+      .select({ total: sql<number>`coalesce(sum(${dossierFiles.sizeBytes}), 0)::float8` })
       .from(dossierFiles)
       .where(eq(dossierFiles.dossierId, row.id));
-    const total = (used?.total ?? 0) + bytes.length;
+    const total = Number(used?.total ?? 0) + bytes.length;
     const dossierLimit = ctx.config.DOSSIER_FILES_MAX_MB * 1024 * 1024;
     if (total > dossierLimit)
       throw DossierFileErrors.create('DOSSIER_TOO_LARGE', {
@@ -118,6 +149,18 @@ export async function addFile(
         en: `The dossier would hold ${mb(total)} of files, over the limit of ${ctx.config.DOSSIER_FILES_MAX_MB} MB.`,
       });
     const now = new Date();
+    // One person's uploads are counted one at a time, whichever dossiers they go to.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`dossier-upload:${personId}`}, 0))`);
+    const today = (await uploadedToday(tx, personId, now)) + bytes.length;
+    const dailyMb = dailyLimitMb(ctx, auth);
+    if (today > dailyMb * 1024 * 1024)
+      throw DossierFileErrors.create('DAILY_QUOTA', {
+        vi: `Hôm nay bạn đã tải lên ${mb(today - bytes.length)}; tệp này vượt giới hạn ${dailyMb} MB mỗi ngày. Vui lòng thử lại vào ngày mai.`,
+        en: `You have uploaded ${mb(today - bytes.length)} today; this file goes over the limit of ${dailyMb} MB a day. Please try again tomorrow.`,
+      });
+    // Only now, allowed and within every quota, is the content stored: a row never points at
+    // missing content, and a refused upload leaves nothing behind.
+    await openStorage(ctx.config).put(bytes);
     const [file] = await tx
       .insert(dossierFiles)
       .values({
@@ -126,11 +169,11 @@ export async function addFile(
         purpose: input.purpose,
         componentIndex: input.purpose === 'component' ? (input.component ?? null) : null,
         label,
-        fileName: input.fileName,
+        fileName,
         contentType: kind.type,
         sizeBytes: bytes.length,
         sha256,
-        uploadedBy: auth.actor.personId,
+        uploadedBy: personId,
         uploadedAt: now,
       })
       .returning();
@@ -139,13 +182,24 @@ export async function addFile(
       from: row.status,
       to: row.status,
       at: now,
-      actorId: auth.actor.personId,
+      actorId: personId,
       note: null,
-      data: { fileId: file!.id, label, fileName: input.fileName, sha256, sizeBytes: bytes.length },
+      data: { fileId: file!.id, label, fileName, sha256, sizeBytes: bytes.length },
     });
     return file!;
   });
 }
+
+/** Of these contents, the ones a dossier file still references (for the blob sweep). */
+export const dossierBlobReferences =
+  (database: Database): BlobReferences =>
+  async (sha256s) => {
+    if (!sha256s.length) return new Set();
+    const rows = await database.rows<{ sha256: string }>(sql`
+      SELECT DISTINCT sha256 FROM dossier_file
+      WHERE sha256 = ANY(string_to_array(${sha256s.join(',')}, ','))`);
+    return new Set(rows.map((r) => r.sha256));
+  };
 
 /** The applicant's earlier electronic results, which new dossiers may reuse (kho giấy tờ). */
 export async function wallet(ctx: DossierContext, personId: string) {

@@ -27,6 +27,11 @@ function vietnamese(issue: Issue): string {
       return `Sai định dạng (${String(p.format)}).`;
     case 'unrecognized_keys':
       return `Trường không được phép: ${list(p.keys)}.`;
+    case 'custom': {
+      // A refinement may carry its own Vietnamese sentence (`params: { vi }`).
+      const vi = (p.params as { vi?: unknown } | undefined)?.vi;
+      return typeof vi === 'string' ? vi : 'Giá trị không hợp lệ.';
+    }
     default:
       return 'Giá trị không hợp lệ.';
   }
