@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { seedCatalog } from '../seed/catalog.ts';
-import { DEMO_PASSWORD, listDemoAccounts, seedDemoAccounts } from '../seed/demo.ts';
-import { seedDemoPlan } from '../seed/dx-plan.ts';
-import { seedReferenceData } from '../seed/index.ts';
+import { DEMO_PASSWORD, listDemoAccounts } from '../seed/demo.ts';
+import { moduleVerbs, seedModules } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { Database } from './db/engine.ts';
 import { importPglite } from './db/pglite-import.ts';
 import { isNewDatabase, openAndMigrate, startPlatform } from './main.ts';
-import { catalogVerbs } from './modules/catalog/cli.ts';
-import { identityVerbs } from './modules/identity/cli.ts';
 import { BackupError, backup, restore, rowCount } from './platform/backup.ts';
 import type { Verb } from './platform/cli.ts';
 import { progress } from './platform/progress.ts';
@@ -36,15 +32,14 @@ const verbs: Record<string, Verb> = {
     async run(config) {
       const running = await startPlatform(config);
       const { database } = running;
+      const web = running.roles.includes('web');
       console.log(`
-Chính quyền số đang chạy / is running
-  Trang web / web app:      ${running.url}/
-  Tài liệu API / API docs:  ${running.url}/api/docs
-  Sức khỏe / health:        ${running.url}/healthz  ${running.url}/readyz  ${running.url}/metrics
+Chính quyền số đang chạy / is running (ROLES=${running.roles.join(',')})
+${web ? `  Trang web / web app:      ${running.url}/\n  Tài liệu API / API docs:  ${running.url}/api/docs\n` : ''}  Sức khỏe / health:        ${running.url}/healthz  ${running.url}/readyz  ${running.url}/metrics
   Cơ sở dữ liệu / database: ${database.describe}
   Tỉnh / province:          ${config.PROVINCE_CODE}
   Thư điện tử / mail:       ${running.mailer}
-${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
+${web ? await demoBanner(database) : ''}Dừng: Ctrl+C / Stop: Ctrl+C`);
       const stop = async (signal: string) => {
         console.log(`\n${signal}: đang dừng / stopping…`);
         await running.close();
@@ -73,15 +68,14 @@ ${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
     async run(config, _args, flags) {
       const database = await openAndMigrate(config);
       try {
-        const s = await seedReferenceData(database, config, progress);
-        const catalog = await seedCatalog(database, config, bar('Thủ tục hành chính / procedures'));
-        if (catalog) console.log(`Procedures: ${catalog.inserted} imported from the national catalogue.`);
-        console.log(
-          `Reference data: ${s.adminUnits} administrative units, ${s.successions} merge links, ${s.agencies} agencies added.`,
+        const log = (line: string) => console.log(line);
+        await seedModules(
+          { database, config, log, progress },
+          flags.demo ? ['reference', 'demo'] : ['reference'],
         );
-        for (const note of s.notes) console.log(`  note: ${note}`);
-        if (flags.demo) console.log(`Demo accounts: ${await seedDemoAccounts(database, config)} added.`);
-        if (flags.demo && (await seedDemoPlan(database))) console.log('Demo DX plan 55/KH-UBND loaded.');
+        console.log(
+          `Dữ liệu tham chiếu đã nạp / reference data loaded${flags.demo ? ', with the demo' : ''}.`,
+        );
       } finally {
         await database.close();
       }
@@ -156,7 +150,7 @@ ${await demoBanner(database)}Dừng: Ctrl+C / Stop: Ctrl+C`);
   },
 };
 
-Object.assign(verbs, identityVerbs, catalogVerbs);
+Object.assign(verbs, moduleVerbs());
 
 function help(): string {
   const lines = Object.values(verbs).map((v) => `  ${v.usage.padEnd(28)} ${v.summary}`);

@@ -157,6 +157,16 @@ const configSchema = z.object({
   // count of a desk's whole history is a scan of it on every page).
   LIST_COUNT_CAP: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
   DEMO_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(2000),
+  // What this process does: `web` serves HTTP, `worker` runs the background jobs; both by default.
+  ROLES: z
+    .string()
+    .default('web,worker')
+    .transform((v) => v.split(',').map((r) => r.trim()))
+    .pipe(
+      z
+        .array(z.enum(['web', 'worker'], { message: 'must be web, worker or web,worker' }))
+        .min(1, 'must be web, worker or web,worker'),
+    ),
 });
 
 export type Config = z.infer<typeof configSchema> & {

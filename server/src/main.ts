@@ -1,19 +1,31 @@
 import { sql } from 'drizzle-orm';
-import { seedCatalog } from '../seed/catalog.ts';
-import { seedDemoAccounts } from '../seed/demo.ts';
-import { seedDemoDossiers } from '../seed/demo-dossiers.ts';
-import { seedDemoPlan } from '../seed/dx-plan.ts';
-import { seedReferenceData } from '../seed/index.ts';
+import pg from 'pg';
+import { buildApp, seedModules } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
 import { type Database, openDatabase } from './db/engine.ts';
 import { migrate } from './db/migrate.ts';
 import { hasPgliteData, PGLITE_FOUND } from './db/pglite-import.ts';
 import { backfillFacts } from './modules/dossiers/facts.ts';
 import { loadCalendar } from './platform/calendar/store.ts';
-import { buildApp } from './platform/http/app.ts';
+import { createMailer, type Mailer } from './platform/mail.ts';
 import { progress } from './platform/progress.ts';
 
-/** Composition root: config → database (migrated) → HTTP app. */
+/**
+ * Several processes may start at once on one database (web and worker nodes): one migrates and
+ * seeds while the others wait on this advisory lock, then find the work done.
+ */
+async function underStartupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['cqs:startup']);
+    return await work();
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Process entry: config → database (migrated) → the roles in ROLES (see app.ts). */
 export async function openAndMigrate(
   config: Config,
   log: (line: string) => void = console.log,
@@ -25,7 +37,7 @@ export async function openAndMigrate(
     log,
   });
   try {
-    await migrate(database);
+    await underStartupLock(database, () => migrate(database));
   } catch (e) {
     await database.close();
     throw e;
@@ -39,7 +51,13 @@ export async function isNewDatabase(database: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export type Running = { url: string; close(): Promise<void>; database: Database; mailer: string };
+export type Running = {
+  url: string;
+  close(): Promise<void>;
+  database: Database;
+  mailer: string;
+  roles: readonly string[];
+};
 
 export async function startPlatform(
   config: Config,
@@ -48,31 +66,37 @@ export async function startPlatform(
   if (!config.DATABASE_URL && hasPgliteData(config.DATA_DIR))
     throw new ConfigError(PGLITE_FOUND(config.DATA_DIR));
   const database = await openAndMigrate(config, log);
-  if (await isNewDatabase(database)) {
-    log('Cơ sở dữ liệu mới: nạp dữ liệu tham chiếu / New database: loading reference data…');
-    const summary = await seedReferenceData(database, config, progress);
-    for (const note of summary.notes) log(`  note: ${note}`);
-    await seedCatalog(database, config, (n) => progress('Thủ tục hành chính / procedures', n));
-    if (config.DEMO_ACCOUNTS === 'true') {
-      await seedDemoAccounts(database, config);
-      // The DX plan's tasks are illustrative, so it comes with the demo, never into production.
-      await seedDemoPlan(database);
-      const made = await seedDemoDossiers(database, config);
-      if (made) log(`  Hồ sơ demo / demo dossiers: ${made.toLocaleString('vi-VN')}`);
-    }
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let mailer: Mailer | undefined;
+  try {
+    await underStartupLock(database, async () => {
+      if (await isNewDatabase(database)) {
+        log('Cơ sở dữ liệu mới: nạp dữ liệu tham chiếu / New database: loading reference data…');
+        const phases =
+          config.DEMO_ACCOUNTS === 'true' ? (['reference', 'demo'] as const) : (['reference'] as const);
+        await seedModules({ database, config, log, progress }, phases);
+      }
+      await backfillFacts(database, await loadCalendar(database.db, config));
+    });
+    mailer = createMailer(config.SMTP_URL, config.MAIL_FROM, (msg, m) =>
+      app?.log.info({ to: m.to, subject: m.subject, text: m.text }, msg),
+    );
+    app = await buildApp({ config, database, mailer });
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (e) {
+    await app?.close();
+    await database.close();
+    throw e;
   }
-  await backfillFacts(database, await loadCalendar(database.db, config));
-  const app = await buildApp({ config, database });
-  const mailer = app.identity.mailer.describe;
-  await app.listen({ port: config.PORT, host: config.HOST });
+
   const url = config.publicUrl;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      await app.close();
+      await app?.close();
       await database.close();
     })();
     return closing;
   };
-  return { url, close, database, mailer };
+  return { url, close, database, mailer: mailer!.describe, roles: config.ROLES };
 }

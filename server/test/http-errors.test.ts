@@ -13,7 +13,11 @@ const malformed: { name: string; req: InjectOptions; status: number; code?: stri
     status: 404,
     code: 'HTTP.NOT_FOUND',
   },
-  { name: 'unknown route, no Accept html', req: { method: 'GET', url: '/khong-co' }, status: 404 },
+  {
+    name: 'unknown page asked for as JSON only',
+    req: { method: 'GET', url: '/khong-co', headers: { accept: 'application/json' } },
+    status: 404,
+  },
   { name: 'wrong method', req: { method: 'DELETE', url: '/api/admin-units' }, status: 404 },
   {
     name: 'malformed JSON',

@@ -265,7 +265,7 @@ describeEachEngine(
       await ctx.database.rows(
         sql`UPDATE notification_outbox SET next_attempt_at = now() - interval '1 second' WHERE status = 'pending'`,
       );
-      h.app.notifications.kick();
+      h.app.jobs.wake();
       expect(await mailTo('tranthibinh@demo.cqs.example', code)).toBeDefined();
       const sent = await eventually(async () => {
         const [row] = await outboxOf(id);

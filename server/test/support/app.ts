@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../src/platform/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import type { EngineContext } from './databases.ts';
 
 /** An in-process app over the suite's database (Fastify's inject: real routing, no socket). */

@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
 import type { Mail, Mailer } from '../../src/platform/mail.ts';
 import { type EngineContext, testConfig } from './databases.ts';
 

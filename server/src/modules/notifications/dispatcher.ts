@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Database } from '../../db/engine.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { notificationOutbox } from './schema.ts';
@@ -49,7 +50,6 @@ const maskAddress = (address: string) => address.replace(/^(.).*(@.*)$/, '$1***$
  * several app nodes: a row is claimed by one atomic UPDATE … RETURNING that skips rows another
  * node is claiming (SKIP LOCKED) and moves the row's next attempt past a lease, so no two nodes
  * send it at once and a node that dies mid-send only delays it. Delivery is at least once.
- * On PGlite (one connection) each statement here runs on its own, outside any transaction.
  */
 export function createDispatcher(
   database: Database,
@@ -228,4 +228,74 @@ export function createDispatcher(
   // Mail left behind by a stop or a crash goes out at start, not at the first poll.
   dispatcher.kick();
   return dispatcher;
+}
+
+/** The channel on which web nodes tell workers that a commit wrote to the outbox. */
+const CHANNEL = 'cqs_outbox';
+
+/**
+ * Tells every worker listening on the database that the outbox has new rows. At most one NOTIFY
+ * per `debounceMs` per process, outside the writing transaction: a burst of commits costs one
+ * message, and commits never wait on PostgreSQL's notification queue.
+ */
+export function outboxNotifier(database: Database, debounceMs = 25): () => void {
+  let pending: NodeJS.Timeout | null = null;
+  return () => {
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = null;
+      database.rows(sql`SELECT pg_notify(${CHANNEL}, '')`).catch(() => {
+        // The worker's poll sends it anyway, a little later.
+      });
+    }, debounceMs);
+    pending.unref();
+  };
+}
+
+/**
+ * A worker's ear on the database: calls `wake` whenever a web node has written to the outbox.
+ * One dedicated connection (LISTEN holds it), reopened after a drop; the dispatcher's poll covers
+ * the gap.
+ */
+export function listenForOutbox(
+  database: Database,
+  wake: () => void,
+  log: DispatcherLog,
+): { close(): Promise<void> } {
+  let closed = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: database.url });
+    c.on('notification', () => wake());
+    c.on('error', (e) => {
+      log.warn({ error: e.message }, 'outbox listener lost its connection; reconnecting');
+      c.end().catch(() => {});
+      if (client === c) client = null;
+      if (!closed) retry = setTimeout(connect, 2000);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+      if (closed) await c.end();
+      else client = c;
+    } catch (e) {
+      c.end().catch(() => {});
+      if (!closed) {
+        log.warn({ error: (e as Error).message }, 'outbox listener cannot connect; retrying');
+        retry = setTimeout(connect, 2000);
+      }
+    }
+  };
+  const started = connect();
+  return {
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await started;
+      await client?.end().catch(() => {});
+      client = null;
+    },
+  };
 }

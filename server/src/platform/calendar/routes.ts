@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { requireAllowed } from '../../modules/identity/web-session.ts';
+import type { AccessGuard } from '../access.ts';
 import { problemResponses } from '../http/problem.ts';
 import { localizedTextSchema } from '../http/schemas.ts';
 import { dueAt } from './due.ts';
@@ -28,7 +28,7 @@ export function vietnamIso(instant: Date): string {
 
 /** The public calendar API (citizens and integrators use it too) and the schedule's administration. */
 export const calendarRoutes =
-  (database: Database, config: Config): FastifyPluginAsyncZod =>
+  (database: Database, config: Config, guard: AccessGuard): FastifyPluginAsyncZod =>
   async (app) => {
     const db = database.db;
 
@@ -115,8 +115,7 @@ export const calendarRoutes =
       },
     );
 
-    const admin = (req: FastifyRequest) =>
-      requireAllowed(req, 'platform.manage_settings', { type: 'platform' }).actor;
+    const admin = (req: FastifyRequest) => guard.requireSettingsAdmin(req);
 
     app.get(
       '/api/calendar/schedule/:year',

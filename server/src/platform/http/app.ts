@@ -15,54 +15,34 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
-import { adminUnitRoutes } from '../../modules/admin-units/routes.ts';
-import { catalogRoutes } from '../../modules/catalog/routes.ts';
-import { dossierFileRoutes } from '../../modules/dossiers/file-routes.ts';
-import { dossierFormRoutes } from '../../modules/dossiers/form-routes.ts';
-import { dossierRoutes } from '../../modules/dossiers/routes.ts';
-import { createIdentity, type IdentityContext } from '../../modules/identity/context.ts';
-import { registerIdentity } from '../../modules/identity/register.ts';
-import { identityRoutes } from '../../modules/identity/routes.ts';
-import { createDispatcher, type Dispatcher } from '../../modules/notifications/dispatcher.ts';
-import { notificationRoutes } from '../../modules/notifications/routes.ts';
-import { startPlanReminderTimer } from '../../modules/reporting/plan/reminders.ts';
-import { planRoutes } from '../../modules/reporting/plan/routes.ts';
-import { scorecardRoutes } from '../../modules/reporting/scorecards/routes.ts';
-import { startMonthKeeper } from '../../modules/reporting/statistics/keeper.ts';
-import { statisticsRoutes } from '../../modules/reporting/statistics/routes.ts';
-import { siteInfo, siteRoutes } from '../../modules/site/routes.ts';
-import { calendarRoutes } from '../calendar/routes.ts';
 import { HttpErrors } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { createMailer, type Mailer } from '../mail.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toDomainError } from './problem.ts';
 
-export type AppOptions = {
+export type HttpAppOptions = {
   config: Config;
   database: Database;
-  /** Outgoing mail; by default SMTP_URL, or the log when it is not set. */
-  mailer?: Mailer;
   /** false in tests that want quiet output; otherwise pino JSON at LOG_LEVEL. */
   logger?: boolean;
+  /** The modules' OpenAPI tags, in the order the docs list them. */
+  tags: { name: string; description: string }[];
+  /** Serve the API documentation (web role; a worker serves only health and metrics). */
+  docs?: boolean;
 };
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    identity: IdentityContext;
-    /** Sends the notification outbox after commit (tests drain it to look at the mail). */
-    notifications: Dispatcher;
-  }
-}
-
-/** Builds the HTTP application: plugins, error model, modules' routes, the web app. */
-export async function buildApp({
+/**
+ * The HTTP application without any module: plugins, the error model, OpenAPI, health and
+ * metrics. The composition root (server/src/app.ts) registers the modules' routes on it.
+ */
+export async function createHttpApp({
   config,
   database,
-  mailer,
   logger = true,
-}: AppOptions): Promise<FastifyInstance> {
+  tags,
+  docs = true,
+}: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     trustProxy: config.TRUST_PROXY,
     logger: logger
@@ -119,60 +99,34 @@ export async function buildApp({
         description:
           'API của nền tảng Chính quyền số. Errors are RFC 9457 problem+json with Vietnamese `title`/`detail`, English in `en`, and per-field `errors`.',
       },
-      tags: [
-        { name: 'site', description: 'The deploying province' },
-        { name: 'admin-units', description: 'Administrative units (đơn vị hành chính), 2025 and before' },
-        { name: 'identity', description: 'Agencies, accounts and roles' },
-        { name: 'catalog', description: 'Administrative procedures (thủ tục hành chính)' },
-        { name: 'calendar', description: 'Lunar calendar, days off, working days and due dates' },
-        { name: 'dossiers', description: 'One-stop processing of administrative dossiers (hồ sơ)' },
-        { name: 'notifications', description: "The signed-in person's notifications (thông báo)" },
-        { name: 'reporting', description: 'Statistics, DX plan and scorecards (báo cáo, chuyển đổi số)' },
-        { name: 'operations', description: 'Health and readiness' },
-      ],
+      tags: [...tags, { name: 'operations', description: 'Health and readiness' }],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  if (docs) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerMetrics(app, database);
 
   app.setErrorHandler((error, req, reply) => sendProblem(reply, toDomainError(error as Error, req)));
 
-  const mail =
-    mailer ??
-    createMailer(config.SMTP_URL, config.MAIL_FROM, (msg, m) =>
-      app.log.info({ to: m.to, subject: m.subject, text: m.text }, msg),
-    );
-  const dispatcher = createDispatcher(database, mail, app.log, { publicUrl: config.publicUrl });
-  app.decorate('notifications', dispatcher);
-  // Fastify runs onClose before the caller closes the database: the pass in progress finishes first.
-  app.addHook('onClose', () => dispatcher.close());
-  const identity = await createIdentity(database, config, mail, (m) => app.log.warn(m));
-  app.decorate('identity', identity);
-  await registerIdentity(app, identity);
-
   await app.register(healthRoutes(database));
-  await app.register(siteRoutes(database, config));
-  await app.register(adminUnitRoutes(database));
-  await app.register(identityRoutes(database));
-  await app.register(catalogRoutes(database));
-  await app.register(calendarRoutes(database, config));
-  await app.register(dossierRoutes(database, config, () => dispatcher.kick()));
-  await app.register(dossierFormRoutes(database, config));
-  await app.register(notificationRoutes(database));
-  await app.register(statisticsRoutes(database, config));
-  await app.register(dossierFileRoutes(database, config));
-  await app.register(scorecardRoutes(database, config));
-  await app.register(planRoutes(database, config));
-  // Reminds lead agencies of DX plan report deadlines (hourly; each notice once).
-  const planReminders = startPlanReminderTimer(database, app.log);
-  app.addHook('onClose', () => planReminders.close());
-  // Keeps the statistics' closed months counted, so a year's figures read them (every 10 min).
-  const monthKeeper = startMonthKeeper(database, app.log);
-  app.addHook('onClose', () => monthKeeper.close());
+  return app;
+}
 
+/** API prefixes that answer problem+json when nothing matches, whatever the client accepts. */
+const API_PREFIXES = ['/api', '/oidc', '/auth', '/.well-known'];
+
+/**
+ * Serves the built web app: its files, and index.html for every other page address, with the
+ * answers the app asks for first (`pageData`) written in. A client that asks only for JSON, and
+ * every API address, gets the 404 problem instead.
+ */
+export async function serveWebApp(
+  app: FastifyInstance,
+  config: Config,
+  pageData: () => Promise<Record<string, unknown>>,
+): Promise<void> {
   const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
   if (hasWeb) {
@@ -198,8 +152,7 @@ export async function buildApp({
   // written in as data: the page paints without waiting for that round trip (LCP on a slow phone).
   const html = hasWeb ? fs.readFileSync(indexHtml, 'utf8') : '';
   const sendPage = async (req: FastifyRequest, reply: FastifyReply) => {
-    const site = await siteInfo(database, config);
-    const boot = JSON.stringify(site ? { '/api/site': site } : {}).replace(/</g, '\\u003c');
+    const boot = JSON.stringify(await pageData()).replace(/</g, '\\u003c');
     const page = html.replace(
       '</head>',
       `<script id="cqs-boot" type="application/json">${boot}</script></head>`,
@@ -219,17 +172,21 @@ export async function buildApp({
   };
 
   app.setNotFoundHandler((req, reply) => {
+    const pathname = (req.url.split('?')[0] ?? '/').replace(/^[a-z]+:\/\/[^/]+/i, '') || '/';
+    const isApi = API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+    // No Accept header means */* (RFC 9110): a crawler, a link preview, curl. Only a client that
+    // names JSON and neither HTML nor a wildcard is answered as an API client.
+    const accept = req.headers.accept ?? '*/*';
+    const jsonOnly = /json/i.test(accept) && !/text\/html|\*\/\*|text\/\*/i.test(accept);
     const isPage =
       hasWeb &&
       (req.method === 'GET' || req.method === 'HEAD') &&
-      !req.url.startsWith('/api/') &&
+      !isApi &&
+      !jsonOnly &&
       // A file has an extension; a page may end in a procedure code (`/thu-tuc/1.001193`).
-      !/\.(?!\d+$)[^/.]+$/.test(req.url.split('?')[0] ?? '') &&
-      (req.headers.accept ?? '').includes('text/html');
+      !/\.(?!\d+$)[^/.]+$/.test(pathname);
     // The SPA owns every other page path; its router shows its own "not found".
     if (isPage) return sendPage(req, reply);
     return sendProblem(reply, HttpErrors.create('NOT_FOUND'));
   });
-
-  return app;
 }

@@ -55,7 +55,11 @@ export const healthRoutes =
             en: `The database has applied ${applied} of ${shipped} migrations.`,
           });
         }
-        return { status: 'ready' as const, engine: database.embedded ? ('embedded' as const) : ('server' as const), migrations: { applied, shipped } };
+        return {
+          status: 'ready' as const,
+          engine: database.embedded ? ('embedded' as const) : ('server' as const),
+          migrations: { applied, shipped },
+        };
       },
     );
   };
