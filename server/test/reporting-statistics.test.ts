@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -487,6 +488,48 @@ describeEachEngine('reporting: one-stop statistics and the 766 index (oracle)', 
       const open = await h.app.inject({ method: 'GET', url: '/api/reporting/open/one-stop?period=2026-03' });
       expect(open.statusCode).toBe(200);
       expect(open.json().total.counts.received).toBe(11);
+    });
+
+    it('refuses periods outside the platform’s data or longer than a year at once, counting nothing (1800–1899 froze the server)', async () => {
+      const months = async () =>
+        (
+          await ctx.database.rows<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM reporting_rollup_month WHERE month < '2025-01-01'`,
+          )
+        )[0]!.n;
+      // Today is 10/04/2026; the dossiers here are of 2026, so periods start on the epoch year's first day.
+      const bounds = await get('chuyendoiso', '/api/reporting/periods');
+      expect(bounds.json()).toEqual({ earliest: '2025-01-01', today: '2026-04-10', maxDays: 366 });
+      const leader = (url: string) => get('lanhdao', `${url}&agencyId=${agencyOf.lanhdao}`);
+      for (const [url, why] of [
+        ['/api/reporting/one-stop?period=1800-01-01..1899-12-31&groupBy=procedure', 'ngày'], // 36,524 days
+        ['/api/reporting/one-stop?period=1850&groupBy=procedure', '01/01/2025'],
+        ['/api/reporting/one-stop?period=2024-Q4', '01/01/2025'],
+        ['/api/reporting/one-stop?period=2026-05', '10/04/2026'], // not begun yet
+        ['/api/reporting/one-stop?period=2025-01-01..2026-03-31', '366 ngày'], // 455 days
+        ['/api/reporting/services?period=1900', '01/01/2025'],
+        ['/api/reporting/index?period=1900', '01/01/2025'],
+        ['/api/reporting/dossiers?period=1900&set=received', '01/01/2025'],
+      ] as const) {
+        const started = Date.now();
+        const r = await leader(url);
+        expect(r.statusCode, `${url}: ${r.body}`).toBe(422);
+        expect(r.json()).toMatchObject({
+          code: 'STATISTICS.PERIOD_OUT_OF_RANGE',
+          errors: [{ field: 'period' }],
+        });
+        expect(r.json().detail, url).toContain(why);
+        expect(Date.now() - started, url).toBeLessThan(1000);
+      }
+      const open = await h.app.inject({ method: 'GET', url: '/api/reporting/open/one-stop?period=1800' });
+      expect(open.statusCode).toBe(422);
+      const year = await leader('/api/reporting/overview?year=2010');
+      expect(year.statusCode).toBe(422);
+      expect(year.json().errors[0].field).toBe('year');
+      expect(await months()).toBe(0); // nothing was counted for them
+      // A year (365 days) from the first allowed day still answers.
+      expect((await leader('/api/reporting/one-stop?period=2025-04-01..2026-03-31')).statusCode).toBe(200);
+      expect((await leader('/api/reporting/one-stop?period=2025')).statusCode).toBe(200);
     });
 
     it('lets the DX office date a new weighting, which then scores the periods it covers', async () => {

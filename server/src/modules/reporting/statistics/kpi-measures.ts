@@ -7,9 +7,10 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/engine.ts';
 import { agencyScope } from '../../identity/roles.ts';
 import { agencies } from '../../identity/schema.ts';
+import { statisticsBounds } from './bounds.ts';
 import { windowOf } from './dossier-sets.ts';
 import { oneStopStatistics } from './one-stop.ts';
-import { parsePeriod } from './period.ts';
+import { parsePeriod, periodOutOfBounds } from './period.ts';
 import { servicesStatistics } from './services.ts';
 
 export const KPI_MEASURES = [
@@ -63,7 +64,8 @@ export async function measureKpi(
 ): Promise<number | null> {
   if (!isKpiMeasure(measure)) return null;
   const period = parsePeriod(String(year));
-  if (!period) return null;
+  // A year the statistics may not be asked for has nothing to measure (and is not counted).
+  if (!period || periodOutOfBounds(period, await statisticsBounds(database, now))) return null;
   const w = windowOf(period, now);
   let scope: string[] | undefined;
   let communeLevel = false;

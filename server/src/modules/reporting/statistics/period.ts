@@ -2,8 +2,16 @@
  * Reporting periods, in Vietnam's calendar (ARCHITECTURE: business dates in Asia/Ho_Chi_Minh): a
  * period is [from, to) between two Vietnamese midnights. Written as officials name them:
  * `2026-03` (month), `2026-Q1`, `2026-H1`, `2026` (year), or `2026-01-05..2026-02-14` (custom).
+ *
+ * Which periods may be asked (issue 25, finding 9: `1800-01-01..1899-12-31` held the server for
+ * 8 s, counting twelve hundred empty months): a period starts no earlier than 1 January of the
+ * platform's first year of data (STATISTICS_EPOCH's year, or the year of the earliest dossier
+ * received, if earlier: history imported from an older system), starts no later than today, and
+ * spans at most MAX_PERIOD_DAYS days (a year; longer views are made of years). Anything else is a
+ * 422 naming `period`. Every closed month in that range is kept counted in the background
+ * (keeper.ts), so a request counts only the current month live.
  */
-import { addDays, isIsoDate } from '../../../platform/calendar/dates.ts';
+import { addDays, epochDayOf, isIsoDate } from '../../../platform/calendar/dates.ts';
 import { vietnamInstant } from '../../../platform/calendar/vietnam-time.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'custom';
@@ -97,3 +105,38 @@ export const PERIOD_PATTERN_HELP = {
   vi: 'Kỳ báo cáo dạng 2026, 2026-H1, 2026-Q3, 2026-03 hoặc 2026-01-05..2026-02-14.',
   en: 'A period like 2026, 2026-H1, 2026-Q3, 2026-03 or 2026-01-05..2026-02-14.',
 };
+
+/** The first day the platform models (two-level local government, Decree 118/2025): its year is the earliest asked. */
+export const STATISTICS_EPOCH = '2025-01-01';
+/** The longest period that may be asked, in days (a leap year). */
+export const MAX_PERIOD_DAYS = 366;
+
+/** The first and last days a period may start on. */
+export type PeriodBounds = { earliest: string; today: string };
+
+/** The bounds given the earliest dossier received (a Vietnamese date, or null when there is none). */
+export function periodBounds(firstReceipt: string | null, today: string): PeriodBounds {
+  const first = firstReceipt && firstReceipt < STATISTICS_EPOCH ? firstReceipt : STATISTICS_EPOCH;
+  return { earliest: `${first.slice(0, 4)}-01-01`, today };
+}
+
+/** Why the period may not be asked, or null when it may. */
+export function periodOutOfBounds(p: Period, b: PeriodBounds): { vi: string; en: string } | null {
+  const days = epochDayOf(p.lastDate) - epochDayOf(p.firstDate) + 1;
+  if (days > MAX_PERIOD_DAYS)
+    return {
+      vi: `Kỳ báo cáo dài ${days} ngày; tối đa ${MAX_PERIOD_DAYS} ngày (một năm). Xem nhiều năm thì xem từng năm.`,
+      en: `The period is ${days} days long; at most ${MAX_PERIOD_DAYS} (a year). Ask for longer spans year by year.`,
+    };
+  if (p.firstDate > b.today)
+    return {
+      vi: `Kỳ báo cáo bắt đầu ngày ${vnDate(p.firstDate)}, sau ngày hôm nay (${vnDate(b.today)}).`,
+      en: `The period starts on ${p.firstDate}, after today (${b.today}).`,
+    };
+  if (p.firstDate < b.earliest)
+    return {
+      vi: `Kỳ báo cáo bắt đầu trước ngày ${vnDate(b.earliest)}, khi nền tảng bắt đầu có số liệu.`,
+      en: `The period starts before ${b.earliest}, when the platform's figures begin.`,
+    };
+  return null;
+}

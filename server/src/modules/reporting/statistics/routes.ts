@@ -18,6 +18,7 @@ import { agencyScope } from '../../identity/roles.ts';
 import { agencies } from '../../identity/schema.ts';
 import { requireAllowed } from '../../identity/web-session.ts';
 import { attachmentHeaders, XLSX_TYPE } from '../export/xlsx.ts';
+import { statisticsBounds } from './bounds.ts';
 import { DOSSIER_SETS, SET_LABELS, windowOf } from './dossier-sets.ts';
 import { dossiersInSet } from './drill-down.ts';
 import { StatisticsErrors } from './errors.ts';
@@ -26,13 +27,25 @@ import { addIndexConfig, indexConfigSchema, listIndexConfigs } from './index-con
 import { indexOfUnit, indexRanking } from './index-service.ts';
 import { oneStopStatistics } from './one-stop.ts';
 import { monthlyTrend, overdueByAgency, todayQueues } from './overview.ts';
-import { PERIOD_PATTERN_HELP, type Period, parsePeriod } from './period.ts';
+import {
+  MAX_PERIOD_DAYS,
+  PERIOD_PATTERN_HELP,
+  type Period,
+  parsePeriod,
+  periodOutOfBounds,
+} from './period.ts';
 import { oneStopPdf } from './report-pdf.ts';
 import { DIMENSIONS, type Scope } from './scope.ts';
 import { PROCEDURE_SETS, proceduresInSet, servicesStatistics } from './services.ts';
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });
-const periodParam = z.string().max(40).meta({ description: PERIOD_PATTERN_HELP.en, example: '2026-H1' });
+const periodParam = z
+  .string()
+  .max(40)
+  .meta({
+    description: `${PERIOD_PATTERN_HELP.en} At most ${MAX_PERIOD_DAYS} days, from 1 January of the first year of data to today (GET /api/reporting/periods).`,
+    example: '2026-H1',
+  });
 const format = z.enum(['json', 'xlsx']).default('json');
 
 const filters = {
@@ -160,6 +173,14 @@ export const statisticsRoutes =
   async (app) => {
     const db = database.db;
 
+    /** The period a key names, if it may be asked (period.ts: from the first data to today, a year at most). */
+    async function boundedPeriod(key: string): Promise<Period> {
+      const period = periodOf(key);
+      const why = periodOutOfBounds(period, await statisticsBounds(database));
+      if (why) throw StatisticsErrors.create('PERIOD_OUT_OF_RANGE', why, [{ field: 'period', ...why }]);
+      return period;
+    }
+
     /** Who signs the report (Decree 30 header) and where: the agency asked for, else the province. */
     async function issuerOf(agencyId: string | undefined) {
       const [unit] = await database.rows<{ short_name: string }>(
@@ -238,12 +259,12 @@ export const statisticsRoutes =
               rows: z.array(rowSchema),
               total: rowSchema,
             }),
-            ...problemResponses(400, 401, 403, 404),
+            ...problemResponses(400, 401, 403, 404, 422),
           },
         },
       },
       async (req, reply) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         const { scope, unitName } = await authorizedScope(req, req.query);
         const w = windowOf(period, new Date());
         const report = await oneStopStatistics(database, w, scope, req.query.groupBy);
@@ -289,12 +310,12 @@ export const statisticsRoutes =
                 }),
               ),
             }),
-            ...problemResponses(400, 401, 403, 404),
+            ...problemResponses(400, 401, 403, 404, 422),
           },
         },
       },
       async (req, reply) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         const { scope, unitName, communeLevel } = await authorizedScope(req, req.query);
         const w = windowOf(period, new Date());
         const rows = await servicesStatistics(database, w, scope.agencyIds, communeLevel);
@@ -333,12 +354,12 @@ export const statisticsRoutes =
                 }),
               ),
             }),
-            ...problemResponses(400, 401, 403, 404),
+            ...problemResponses(400, 401, 403, 404, 422),
           },
         },
       },
       async (req) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         const { scope, communeLevel } = await authorizedScope(req, req.query);
         const w = windowOf(period, new Date());
         const items = await proceduresInSet(database, w, scope.agencyIds, communeLevel, req.query.set);
@@ -363,12 +384,12 @@ export const statisticsRoutes =
               configEffectiveFrom: z.string(),
               index: indexSchema,
             }),
-            ...problemResponses(400, 401, 403, 404),
+            ...problemResponses(400, 401, 403, 404, 422),
           },
         },
       },
       async (req, reply) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         requireAllowed(req, 'statistics.view', { type: 'statistics', agencyId: req.query.agencyId ?? null });
         const w = windowOf(period, new Date());
         const unit = await indexOfUnit(
@@ -415,12 +436,12 @@ export const statisticsRoutes =
                 }),
               ),
             }),
-            ...problemResponses(400, 401, 403),
+            ...problemResponses(400, 401, 403, 422),
           },
         },
       },
       async (req, reply) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         requireAllowed(req, 'statistics.view', { type: 'statistics', agencyId: null });
         const w = windowOf(period, new Date());
         const ranking = await indexRanking(database, period, w, req.query.level);
@@ -472,12 +493,12 @@ export const statisticsRoutes =
                 }),
               ),
             }),
-            ...problemResponses(400, 401, 403, 404),
+            ...problemResponses(400, 401, 403, 404, 422),
           },
         },
       },
       async (req) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         const { scope } = await authorizedScope(req, req.query);
         const w = windowOf(period, new Date());
         const list = await dossiersInSet(database, w, scope, req.query.set, req.query);
@@ -494,6 +515,23 @@ export const statisticsRoutes =
           })),
         };
       },
+    );
+
+    app.get(
+      '/api/reporting/periods',
+      {
+        schema: {
+          tags: ['reporting'],
+          summary:
+            'Which periods statistics may be asked for: the earliest first day, today, the longest span',
+          description:
+            'A period starts between `earliest` (1 January of the first year the platform has data for) and `today`, Vietnamese dates, and spans at most `maxDays` days. Anything else is a 422 naming `period`.',
+          response: {
+            200: z.object({ earliest: z.string(), today: z.string(), maxDays: z.number().int() }),
+          },
+        },
+      },
+      async () => ({ ...(await statisticsBounds(database)), maxDays: MAX_PERIOD_DAYS }),
     );
 
     app.get(
@@ -533,7 +571,7 @@ export const statisticsRoutes =
                 }),
               ),
             }),
-            ...problemResponses(400, 401, 403, 404),
+            ...problemResponses(400, 401, 403, 404, 422),
           },
         },
       },
@@ -541,6 +579,15 @@ export const statisticsRoutes =
         const { scope, unitName } = await authorizedScope(req, req.query);
         const now = new Date();
         const year = req.query.year ?? Number(vietnamIso(now).slice(0, 4));
+        const bounds = await statisticsBounds(database, now);
+        if (periodOutOfBounds(periodOf(String(year)), bounds))
+          throw StatisticsErrors.create('PERIOD_OUT_OF_RANGE', undefined, [
+            {
+              field: 'year',
+              vi: `Chọn một năm từ ${bounds.earliest.slice(0, 4)} đến ${bounds.today.slice(0, 4)}.`,
+              en: `Choose a year from ${bounds.earliest.slice(0, 4)} to ${bounds.today.slice(0, 4)}.`,
+            },
+          ]);
         const [queues, overdue, trend] = await Promise.all([
           todayQueues(database, scope, now),
           overdueByAgency(database, scope, now),
@@ -629,12 +676,12 @@ export const statisticsRoutes =
             .strict(),
           response: {
             200: z.object({ period: periodSchema, rows: z.array(rowSchema), total: rowSchema }),
-            ...problemResponses(400),
+            ...problemResponses(400, 422),
           },
         },
       },
       async (req) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         const w = windowOf(period, new Date());
         const report = await oneStopStatistics(database, w, {}, req.query.groupBy);
         return { period: periodView(period, w.asOf), ...report };
@@ -650,12 +697,12 @@ export const statisticsRoutes =
           querystring: z.object({ period: periodParam }).strict(),
           response: {
             200: z.object({ period: periodSchema, configEffectiveFrom: z.string(), index: indexSchema }),
-            ...problemResponses(400),
+            ...problemResponses(400, 422),
           },
         },
       },
       async (req) => {
-        const period = periodOf(req.query.period);
+        const period = await boundedPeriod(req.query.period);
         const w = windowOf(period, new Date());
         const unit = (await indexOfUnit(database, period, w, { kind: 'province' }))!;
         return {

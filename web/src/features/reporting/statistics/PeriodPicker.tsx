@@ -1,12 +1,23 @@
 import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { choiceOf, keyOf, PERIOD_KINDS, type PeriodChoice, type PeriodKind, yearOptions } from './period';
+import { useApiQuery } from '../../../ui/useApiQuery';
+import {
+  choiceOf,
+  keyOf,
+  PERIOD_KINDS,
+  type PeriodBounds,
+  type PeriodChoice,
+  type PeriodKind,
+  yearOptions,
+} from './period';
 
 /** Year, half, quarter, month or a range of days; every change but a range applies at once. */
 export function PeriodPicker({ value, onChange }: { value: string; onChange: (key: string) => void }) {
   const { t } = useTranslation('statistics');
   const [choice, setChoice] = useState<PeriodChoice>(() => choiceOf(value));
+  const boundsQuery = useApiQuery<PeriodBounds>('/api/reporting/periods');
+  const bounds = boundsQuery.status === 'success' ? boundsQuery.data : undefined;
   useEffect(() => setChoice(choiceOf(value)), [value]);
 
   const apply = (next: PeriodChoice) => {
@@ -51,7 +62,7 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (ke
             label={t('period.year')}
             value={String(choice.year)}
             onChange={(e) => apply({ ...choice, year: Number(e.currentTarget.value) })}
-            data={yearOptions().map((y) => String(y))}
+            data={yearOptions(bounds?.earliest).map((y) => String(y))}
           />
         )}
         {(choice.kind === 'half' || choice.kind === 'quarter' || choice.kind === 'month') && (
@@ -68,12 +79,15 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange: (ke
               type="date"
               label={t('period.from')}
               value={choice.from}
+              min={bounds?.earliest}
+              max={bounds?.today}
               onChange={(e) => setChoice({ ...choice, from: e.currentTarget.value })}
             />
             <TextInput
               type="date"
               label={t('period.to')}
               value={choice.to}
+              min={bounds?.earliest}
               onChange={(e) => setChoice({ ...choice, to: e.currentTarget.value })}
               error={rangeKey ? undefined : t('period.badRange')}
             />

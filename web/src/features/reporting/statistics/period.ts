@@ -61,8 +61,19 @@ export function keyOf(c: PeriodChoice): string | null {
 /** The year a period falls in (its first day's), for the monthly trend. */
 export const yearOf = (key: string) => Number(key.slice(0, 4));
 
-/** The years offered: from five years back to this one, newest first. */
-export function yearOptions(): number[] {
+/**
+ * The years offered, newest first: this one back to the first year the statistics have (GET
+ * /api/reporting/periods), or five years back while that is not known.
+ */
+export function yearOptions(earliest?: string): number[] {
   const y = currentYear();
-  return Array.from({ length: 6 }, (_, i) => y - i);
+  const first = earliest ? Math.min(y, Number(earliest.slice(0, 4))) : y - 5;
+  return Array.from({ length: y - first + 1 }, (_, i) => y - i);
+}
+
+/** Which periods the statistics may be asked for (the server refuses others with 422). */
+export interface PeriodBounds {
+  earliest: string;
+  today: string;
+  maxDays: number;
 }
