@@ -243,6 +243,54 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
     expect(JSON.stringify(list.json())).not.toContain(ok.json().clientSecret);
   });
 
+  it('refuses javascript:, data:, wildcard and plain-http redirect URIs with a 422 naming the field', async () => {
+    const register = (
+      clientId: string,
+      uris: { redirectUris?: string[]; postLogoutRedirectUris?: string[] },
+    ) =>
+      as('quantri', {
+        method: 'POST',
+        url: '/api/identity/clients',
+        payload: {
+          clientId,
+          name: clientId,
+          redirectUris: ['https://dvc.example/cb'],
+          grantTypes: ['authorization_code'],
+          ...uris,
+        },
+      });
+    const refused: [string, string, string[]][] = [
+      ['bad-js', 'redirectUris', ['javascript:alert(document.cookie)//']],
+      ['bad-data', 'redirectUris', ['data:text/html,<script>alert(1)</script>']],
+      ['bad-wild-host', 'redirectUris', ['https://*.example.vn/cb']],
+      ['bad-wild-path', 'redirectUris', ['https://dvc.example/*']],
+      ['bad-http', 'redirectUris', ['http://dvc.example/cb']],
+      ['bad-creds', 'redirectUris', ['https://user:pass@dvc.example/cb']],
+      ['bad-scheme', 'redirectUris', ['myapp:/cb']],
+      ['bad-logout', 'postLogoutRedirectUris', ['javascript:alert(1)']],
+    ];
+    for (const [clientId, field, uris] of refused) {
+      const res = await register(clientId, { [field]: uris });
+      expect(res.statusCode, clientId).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('IDENTITY.INVALID_REDIRECT_URI');
+      expect(res.json().errors[0].field, clientId).toBe(field);
+      expect(res.json().errors[0].en, clientId).toContain(uris[0]);
+    }
+    const written = await ctx.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM identity_oidc_client WHERE client_id LIKE 'bad-%'`,
+    );
+    expect(written[0]!.n).toBe(0);
+    for (const [clientId, uri] of [
+      ['dev-localhost', 'http://localhost:8080/cb'],
+      ['dev-loopback', 'http://127.0.0.1:9/cb'],
+      ['native-app', 'vn.gov.tuyenquang.dichvucong:/oauth2redirect'],
+    ]) {
+      const ok = await register(clientId!, { redirectUris: [uri!] });
+      expect(ok.statusCode, `${uri}: ${ok.body}`).toBe(201);
+    }
+  });
+
   it("audits a counter officer's lookup of an applicant by CCCD; others may not look up", async () => {
     const found = await as('motcua', {
       method: 'GET',

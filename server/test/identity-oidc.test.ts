@@ -212,6 +212,49 @@ describeEachEngine('OpenID Connect provider and sign-in', { seed: true }, (ctx) 
     await expect(oc.clientCredentialsGrant(wrongSecret)).rejects.toMatchObject({ error: 'invalid_client' });
   });
 
+  it("prevents another client from introspecting or revoking a client's tokens; a registered resource server may check them", async () => {
+    const register = (clientId: string, resourceServer: boolean) =>
+      inTransaction(ctx.database, (tx) =>
+        registerClient(
+          tx,
+          s.app.identity.sealer,
+          { clientId, name: clientId, redirectUris: [], grantTypes: ['client_credentials'], resourceServer },
+          null,
+        ),
+      );
+    const as = (clientId: string, clientSecret: string) => {
+      const c = new oc.Configuration(rp.serverMetadata(), clientId, clientSecret);
+      oc.allowInsecureRequests(c);
+      return c;
+    };
+    const other = as('he-thong-khac', (await register('he-thong-khac', false)).clientSecret!);
+    const gateway = as('lgsp-gateway', (await register('lgsp-gateway', true)).clientSecret!);
+
+    // A citizen's access token, issued to so-tai-chinh-app.
+    const browser = new Browserless();
+    const flow = await authorize(browser);
+    const consent = await browser.submit(
+      flow.page,
+      { login: citizen, password: DEMO_PASSWORD },
+      '/login',
+      isCallback,
+    );
+    const back = await browser.submit(consent, { decision: 'allow' }, '/consent', isCallback);
+    const tokens = await exchange(back.url, flow);
+    const sub = tokens.claims()!.sub;
+
+    expect(await oc.tokenIntrospection(other, tokens.access_token)).toEqual({ active: false });
+    expect(await oc.tokenIntrospection(other, tokens.refresh_token!)).toEqual({ active: false });
+    const seen = await oc.tokenIntrospection(gateway, tokens.access_token);
+    expect(seen).toMatchObject({ active: true, sub, client_id: 'so-tai-chinh-app' });
+    // a resource server checks access tokens, never another client's refresh tokens
+    expect(await oc.tokenIntrospection(gateway, tokens.refresh_token!)).toEqual({ active: false });
+    expect(await oc.tokenIntrospection(rp, tokens.access_token)).toMatchObject({ active: true, sub });
+
+    await oc.tokenRevocation(other, tokens.access_token).catch(() => undefined);
+    expect((await oc.tokenIntrospection(rp, tokens.access_token)).active).toBe(true);
+  });
+
   it('signs a citizen into the web app with a session cookie and CSRF-protected logout', async () => {
     const browser = new Browserless();
     const login = await browser.go(`${s.url}/auth/login?returnTo=/ho-so`);

@@ -432,11 +432,18 @@ export const adminRoutes =
                 .min(1),
               public: z.boolean().optional(),
               trusted: z.boolean().optional(),
+              resourceServer: z
+                .boolean()
+                .optional()
+                .meta({
+                  description:
+                    'may introspect access tokens issued to other clients (an API that accepts them)',
+                }),
             })
             .strict(),
           response: {
             201: z.object({ clientId: z.string(), clientSecret: z.string().nullable() }),
-            ...problemResponses(400, 401, 403, 409),
+            ...problemResponses(400, 401, 403, 409, 422),
           },
         },
       },
@@ -444,7 +451,7 @@ export const adminRoutes =
         const { actor } = requireAuth(req);
         if (!can(actor, 'platform.manage_clients', { type: 'platform' })) throw forbid();
         const created = await inTransaction(database, (tx) =>
-          registerClient(tx, ctx.sealer, req.body, actor.personId),
+          registerClient(tx, ctx.sealer, req.body, actor.personId, ctx.config.publicUrl),
         );
         return reply.status(201).send(created);
       },

@@ -16,6 +16,12 @@ export type ClientInput = {
   public?: boolean;
   /** First-party: no consent screen, and may be granted the `cccd` scope. */
   trusted?: boolean;
+  /**
+   * A resource server (an API that accepts the platform's access tokens, e.g. the integration
+   * gateway): it may introspect access tokens issued to other clients. Any other client learns
+   * about its own tokens only.
+   */
+  resourceServer?: boolean;
 };
 
 export const BASE_SCOPES = 'openid offline_access profile email phone cqs';
@@ -31,11 +37,59 @@ function metadataOf(input: ClientInput) {
     response_types: codeFlow ? ['code'] : [],
     token_endpoint_auth_method: input.public ? 'none' : 'client_secret_basic',
     scope: input.trusted ? `${BASE_SCOPES} cccd` : BASE_SCOPES,
+    ...(input.resourceServer ? { cqs_resource_server: true } : {}),
   };
 }
 
-function validate(input: ClientInput) {
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Schemes that run or carry content in the browser instead of reaching an application.
+const DANGEROUS_SCHEMES = new Set([
+  'javascript:',
+  'data:',
+  'vbscript:',
+  'file:',
+  'blob:',
+  'about:',
+  'filesystem:',
+]);
+
+/**
+ * Why a redirect URI is refused, or null. Accepted: https; http on loopback (a developer's or a
+ * native app's local server) or on the platform's own PUBLIC_URL origin (an intranet deployment
+ * without TLS); a native app's private-use scheme in reverse-domain form (RFC 8252 §7.1, e.g.
+ * `vn.gov.tuyenquang.app:/cb`). Refused: javascript:, data: and the like, wildcards, fragments,
+ * credentials in the URI, and plain http anywhere else (codes would cross the network in clear).
+ */
+export function redirectUriProblem(uri: string, publicUrl?: string): { vi: string; en: string } | null {
+  if (uri.includes('*'))
+    return { vi: 'không được chứa ký tự đại diện (*).', en: 'must not contain a wildcard (*).' };
+  if (!URL.canParse(uri)) return { vi: 'không phải URI tuyệt đối.', en: 'is not an absolute URI.' };
+  const url = new URL(uri);
+  if (DANGEROUS_SCHEMES.has(url.protocol))
+    return { vi: `không được dùng lược đồ ${url.protocol}`, en: `must not use the ${url.protocol} scheme.` };
+  if (url.hash || uri.includes('#'))
+    return { vi: 'không được có phần #fragment.', en: 'must not have a #fragment.' };
+  if (url.username || url.password)
+    return { vi: 'không được chứa tên đăng nhập, mật khẩu.', en: 'must not carry credentials.' };
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:') {
+    if (LOOPBACK_HOSTS.has(url.hostname)) return null;
+    if (publicUrl && url.origin === new URL(publicUrl).origin) return null;
+    return {
+      vi: 'phải dùng https (http chỉ cho localhost, 127.0.0.1).',
+      en: 'must use https (http only on localhost or 127.0.0.1).',
+    };
+  }
+  if (/^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/.test(url.protocol)) return null;
+  return {
+    vi: 'phải là https, hoặc lược đồ riêng của ứng dụng dạng tên miền đảo ngược (vn.gov.tinh.app:/cb).',
+    en: "must be https, or a native app's reverse-domain scheme (vn.gov.province.app:/cb).",
+  };
+}
+
+function validate(input: ClientInput, publicUrl?: string) {
   const errors = [];
+  const redirectErrors = [];
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.clientId)) {
     errors.push({
       field: 'clientId',
@@ -46,14 +100,21 @@ function validate(input: ClientInput) {
   if (!input.name.trim()) errors.push({ field: 'name', vi: 'Cần tên ứng dụng.', en: 'A name is required.' });
   if (input.grantTypes.length === 0)
     errors.push({ field: 'grantTypes', vi: 'Cần ít nhất một grant type.', en: 'At least one grant type.' });
-  if (input.grantTypes.includes('authorization_code')) {
-    const bad = input.redirectUris.filter((u) => !URL.canParse(u) || new URL(u).hash);
-    if (input.redirectUris.length === 0 || bad.length) {
-      errors.push({
-        field: 'redirectUris',
-        vi: 'Cần ít nhất một redirect URI tuyệt đối, không có #.',
-        en: 'At least one absolute redirect URI without a fragment.',
-      });
+  const codeFlow = input.grantTypes.includes('authorization_code');
+  if (codeFlow && input.redirectUris.length === 0) {
+    errors.push({
+      field: 'redirectUris',
+      vi: 'Cần ít nhất một redirect URI.',
+      en: 'At least one redirect URI.',
+    });
+  }
+  for (const [field, uris] of [
+    ['redirectUris', codeFlow ? input.redirectUris : []],
+    ['postLogoutRedirectUris', input.postLogoutRedirectUris ?? []],
+  ] as const) {
+    for (const uri of uris) {
+      const problem = redirectUriProblem(uri, publicUrl);
+      if (problem) redirectErrors.push({ field, vi: `${uri}: ${problem.vi}`, en: `${uri}: ${problem.en}` });
     }
   }
   if (input.public && input.grantTypes.includes('client_credentials')) {
@@ -63,6 +124,9 @@ function validate(input: ClientInput) {
       en: 'A public client cannot use client_credentials.',
     });
   }
+  // A dangerous redirect is refused as such (422), with whatever else is wrong.
+  if (redirectErrors.length)
+    throw IdentityErrors.create('INVALID_REDIRECT_URI', undefined, [...redirectErrors, ...errors]);
   if (errors.length) throw IdentityErrors.create('INVALID_INPUT', undefined, errors);
 }
 
@@ -72,8 +136,10 @@ export async function registerClient(
   sealer: Sealer,
   input: ClientInput,
   actorId: string | null,
+  /** Plain-http redirects are accepted on this origin (the platform's own address) besides loopback. */
+  publicUrl?: string,
 ): Promise<{ clientId: string; clientSecret: string | null }> {
-  validate(input);
+  validate(input, publicUrl);
   const [exists] = await tx
     .select({ id: oidcClients.clientId })
     .from(oidcClients)
@@ -95,6 +161,7 @@ export async function registerClient(
     details: {
       grantTypes: input.grantTypes,
       trusted: input.trusted ?? false,
+      resourceServer: input.resourceServer ?? false,
       redirectUris: input.redirectUris,
     },
   });
@@ -127,7 +194,7 @@ export async function ensureWebClient(
       .where(eq(oidcClients.clientId, clientId));
     return { clientId, clientSecret: sealer.open(row.secret) };
   }
-  const { clientSecret } = await registerClient(tx, sealer, input, null);
+  const { clientSecret } = await registerClient(tx, sealer, input, null, publicUrl);
   return { clientId, clientSecret: clientSecret! };
 }
 

@@ -58,6 +58,11 @@ export const IdentityErrors = defineErrors('IDENTITY', {
     vi: 'Mã ứng dụng (client_id) đã tồn tại.',
     en: 'This client_id already exists.',
   },
+  INVALID_REDIRECT_URI: {
+    status: 422,
+    vi: 'Địa chỉ chuyển hướng (redirect URI) không được chấp nhận.',
+    en: 'A redirect URI is not acceptable.',
+  },
   CLIENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ứng dụng.', en: 'No such client.' },
   TOO_MANY_ATTEMPTS: {
     status: 429,

@@ -67,7 +67,7 @@ export async function createProvider(o: ProviderOptions): Promise<Provider> {
     cookies: { keys: o.sealer.cookieKeys, long: { signed: true }, short: { signed: true } },
     claims: { ...CLAIMS, iss: null, sid: null },
     scopes: ['openid', 'offline_access', ...Object.keys(CLAIMS).filter((s) => s !== 'openid')],
-    extraClientMetadata: { properties: ['cqs_trusted'] },
+    extraClientMetadata: { properties: ['cqs_trusted', 'cqs_resource_server'] },
     async findAccount(_ctx, sub) {
       try {
         const person = await getPerson(o.database.db, sub);
@@ -81,8 +81,26 @@ export async function createProvider(o: ProviderOptions): Promise<Provider> {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      // A client learns about its own tokens only; a registered resource server (an API that accepts
+      // the platform's tokens) may also check access tokens presented to it. Anything else is
+      // answered {active: false}, as for an unknown token: no `sub`, no client, no scope.
+      introspection: {
+        enabled: true,
+        async allowedPolicy(_ctx, client, token) {
+          if (token.clientId === client.clientId) return true;
+          const resourceServer = (client as unknown as { cqs_resource_server?: boolean }).cqs_resource_server;
+          return (
+            resourceServer === true && (token.kind === 'AccessToken' || token.kind === 'ClientCredentials')
+          );
+        },
+      },
+      // Only the client a token was issued to revokes it.
+      revocation: {
+        enabled: true,
+        async allowedPolicy(_ctx, client, token) {
+          return token.clientId === client.clientId;
+        },
+      },
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {
