@@ -247,7 +247,7 @@ export function changeReport(r: ImportResult): string {
   list('Cập nhật / changed', r.changed);
   if (r.notInFile > 0)
     lines.push(
-      `${r.notInFile} thủ tục đã có không nằm trong tệp, giữ nguyên / procedures already in the catalogue are not in the file and were left as they are.`,
+      `${r.notInFile} thủ tục đã có không nằm trong tệp, giữ nguyên / ${r.notInFile} procedures of the catalogue are not in the file: left as they are.`,
     );
   return lines.join('\n');
 }
