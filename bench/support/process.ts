@@ -28,6 +28,16 @@ export function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
+/** Resident memory of the PostgreSQL server of a data directory (postmaster and its backends), in MB. */
+export function postgresRssMb(pgdata: string): number {
+  const postmaster = Number(readFileSync(path.join(pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(Number);
+  return [postmaster, ...children].reduce((mb, pid) => mb + (rssMb(pid) || 0), 0);
+}
+
 /** CPU seconds (user + system, all threads) a process has used so far. */
 export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -108,7 +118,7 @@ export async function startChild(
 
 /**
  * The real platform as production runs it (`cqs start`): NODE_ENV=production, logs at warn, on
- * PostgreSQL (databaseUrl) or on PGlite (dataDir). `cpuProf` writes a V8 CPU profile on exit.
+ * a PostgreSQL server (databaseUrl) or on the embedded PostgreSQL of `dataDir`. `cpuProf` writes a V8 CPU profile on exit.
  */
 export async function startPlatformServer(o: {
   databaseUrl?: string;

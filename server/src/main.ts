@@ -1,49 +1,14 @@
+// Process entry: config → database (migrated, seeded when new) → the roles in ROLES (see app.ts).
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp, seedModules } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
-import { type Database, openDatabase } from './db/engine.ts';
-import { migrate } from './db/migrate.ts';
+import type { Database } from './db/engine.ts';
+import { openAndMigrate, underStartupLock } from './db/open.ts';
 import { hasPgliteData, PGLITE_FOUND } from './db/pglite-import.ts';
 import { backfillFacts } from './modules/dossiers/facts.ts';
 import { loadCalendar } from './platform/calendar/store.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import { progress } from './platform/progress.ts';
-
-/**
- * Several processes may start at once on one database (web and worker nodes): one migrates and
- * seeds while the others wait on this advisory lock, then find the work done.
- */
-async function underStartupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['cqs:startup']);
-    return await work();
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** Process entry: config → database (migrated) → the roles in ROLES (see app.ts). */
-export async function openAndMigrate(
-  config: Config,
-  log: (line: string) => void = console.log,
-): Promise<Database> {
-  const database = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    poolMax: config.DATABASE_POOL_MAX,
-    log,
-  });
-  try {
-    await underStartupLock(database, () => migrate(database));
-  } catch (e) {
-    await database.close();
-    throw e;
-  }
-  return database;
-}
 
 /** A database is new when the administrative map has never been loaded into it. */
 export async function isNewDatabase(database: Database): Promise<boolean> {

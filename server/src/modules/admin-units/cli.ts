@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openAndMigrate } from '../../main.ts';
+import { openAndMigrate } from '../../db/open.ts';
 import { vietnamDateOf } from '../../platform/calendar/vietnam-time.ts';
 import type { Verb } from '../../platform/cli.ts';
 import { DomainError } from '../../platform/errors.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { loadEforms, loadProcessingTimes } from '../../../seed/catalog.ts';
-import { openAndMigrate } from '../../main.ts';
+import { openAndMigrate } from '../../db/open.ts';
 import type { Verb } from '../../platform/cli.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { progress } from '../../platform/progress.ts';

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
+import { openAndMigrate } from '../../db/open.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { openAndMigrate } from '../../main.ts';
 import { verifyAudit } from '../../platform/audit/audit.ts';
 import type { Verb } from '../../platform/cli.ts';
 import { DomainError } from '../../platform/errors.ts';
