@@ -204,4 +204,107 @@ describeEachEngine('dossiers: issue 25 regressions', { seed: true }, (ctx) => {
     const ok = await patch(agencies.lanhdao);
     expect(ok.statusCode, ok.body).toBe(200);
   });
+
+  it('shows the applicant the steps addressed to them, never the office’s notes, consultations, people’s ids or an unreturned result', async () => {
+    const filed = await as('nguyenvanan', {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: { procedureCode: CARD },
+    });
+    const id = filed.json().id as string;
+    const step = async (who: string, body: Record<string, unknown>) => {
+      const r = await command(who, id, body);
+      expect(r.statusCode, `${body.type}: ${r.body}`).toBe(200);
+    };
+    await step('motcua', { type: 'receive', note: 'Kiểm tra đủ giấy tờ gốc' });
+    await step('lanhdao', { type: 'assign', handlerId: ids.chuyenvien, note: 'Ghi chú nội bộ: ưu tiên' });
+    await step('chuyenvien', {
+      type: 'consult',
+      with: { kind: 'agency', id: agencies.motcua },
+      question: 'Câu hỏi liên ngành về hồ sơ',
+      duration: { value: 2, unit: 'working_days' },
+      note: 'Chờ ý kiến trước khi trình',
+    });
+    const draft = await as('chuyenvien', {
+      method: 'POST',
+      url: `/api/dossiers/${id}/files?purpose=result&label=${encodeURIComponent('Thẻ tư vấn viên')}&fileName=du-thao-the.pdf`,
+      payload: Buffer.from('%PDF-1.4\n% bản dự thảo\n%%EOF\n'),
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const sha256 = draft.json().sha256 as string;
+    await step('lanhdao', { type: 'approve', note: 'Đã xem, ký' });
+
+    const timelineOf = async (who: string) => {
+      const r = await as(who, { method: 'GET', url: `/api/dossiers/${id}/timeline` });
+      expect(r.statusCode).toBe(200);
+      return {
+        body: r.body,
+        items: r.json().items as { type: string; actorId: string | null; note: string | null }[],
+      };
+    };
+    const applicant = await timelineOf('nguyenvanan');
+    expect(applicant.items.map((e) => e.type)).toEqual(['create', 'submit', 'receive', 'assign', 'approve']);
+    for (const secret of [
+      'Kiểm tra đủ giấy tờ gốc',
+      'Ghi chú nội bộ',
+      'Câu hỏi liên ngành',
+      'Chờ ý kiến',
+      'Đã xem, ký',
+      'du-thao-the',
+      sha256,
+      ids.chuyenvien,
+      ids.lanhdao,
+      ids.motcua,
+      'transferBy',
+    ])
+      expect(applicant.body, secret).not.toContain(secret);
+    expect(
+      applicant.items.filter((e) => e.actorId !== null).every((e) => e.actorId === ids.nguyenvanan),
+    ).toBe(true);
+    expect(applicant.body).toContain('appointmentAt'); // the receipt's appointment is theirs
+    // The dossier and its files say no more: the handler's name, not the id; no draft result.
+    const dossier = (await as('nguyenvanan', { method: 'GET', url: `/api/dossiers/${id}` })).json();
+    expect(dossier).toMatchObject({ handlerId: null, handlerName: expect.any(String) });
+    const files = (await as('nguyenvanan', { method: 'GET', url: `/api/dossiers/${id}/files` })).json();
+    expect(files.items).toEqual([]);
+    // Public tracking shows no consultation either.
+    const [row] = await ctx.database.rows<{ code: string }>(
+      sql`SELECT code FROM dossier WHERE id = ${id}::uuid`,
+    );
+    const tracked = await h.app.inject({
+      method: 'GET',
+      url: `/api/dossiers/track?code=${row!.code}&phone=0912345678`,
+    });
+    expect(tracked.json().steps.map((s: { type: string }) => s.type)).not.toContain('consult');
+    // The office sees all of it.
+    const office = await timelineOf('lanhdao');
+    expect(office.items.map((e) => e.type)).toEqual([
+      'create',
+      'submit',
+      'receive',
+      'assign',
+      'consult',
+      'attach_result',
+      'approve',
+    ]);
+    expect(office.body).toContain('Câu hỏi liên ngành');
+    expect(office.body).toContain(sha256);
+    // Once the result is returned, it is the applicant's: its step and its file appear.
+    await step('motcua', { type: 'return_result', method: 'electronic' });
+    const after = await timelineOf('nguyenvanan');
+    expect(after.items.map((e) => e.type)).toEqual([
+      'create',
+      'submit',
+      'receive',
+      'assign',
+      'attach_result',
+      'approve',
+      'return_result',
+    ]);
+    expect(after.body).toContain('du-thao-the.pdf');
+    expect(after.body).not.toContain(sha256);
+    const returned = (await as('nguyenvanan', { method: 'GET', url: `/api/dossiers/${id}/files` })).json();
+    expect(returned.items).toHaveLength(1);
+  });
 });

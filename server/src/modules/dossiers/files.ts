@@ -16,6 +16,7 @@ import { DossierFileErrors } from './errors.ts';
 import { type DossierStatus, isTerminal } from './lifecycle.ts';
 import { dossierEvents, dossierFiles, dossiers } from './schema.ts';
 import { type DossierContext, insertEvent, lockRow, resourceOf } from './service.ts';
+import { seesAsApplicantOnly } from './timeline.ts';
 
 type Row = typeof dossiers.$inferSelect;
 export type DossierFile = typeof dossierFiles.$inferSelect;
@@ -352,7 +353,7 @@ export async function listFiles(ctx: DossierContext, auth: Auth, row: Row): Prom
     .from(dossierFiles)
     .where(eq(dossierFiles.dossierId, row.id))
     .orderBy(dossierFiles.uploadedAt);
-  const isApplicantOnly = row.applicantId === auth.actor.personId && auth.actor.grants.length === 0;
+  const isApplicantOnly = seesAsApplicantOnly(auth.actor, row);
   return files.filter((f) => f.purpose !== 'result' || !isApplicantOnly || row.status === 'returned');
 }
 

@@ -10,6 +10,7 @@ import type { Actor } from '../identity/policy.ts';
 import { DOSSIER_ACTIONS } from './lifecycle.ts';
 import { dossierEvents, dossiers } from './schema.ts';
 import type { DossierContext } from './service.ts';
+import { APPLICANT_STEP_TYPES } from './timeline.ts';
 
 export const QUEUES = [
   'to_receive',
@@ -190,8 +191,11 @@ export async function track(ctx: DossierContext, code: string, secret: { phone?:
     .where(
       and(
         eq(dossierEvents.dossierId, row.d.id),
-        // The public sees the lifecycle's steps, not each file added or taken off.
-        inArray(dossierEvents.type, ['create', ...DOSSIER_ACTIONS]),
+        // The public sees the lifecycle's steps the applicant sees, not files nor consultations.
+        inArray(
+          dossierEvents.type,
+          ['create', ...DOSSIER_ACTIONS].filter((t) => APPLICANT_STEP_TYPES.includes(t)),
+        ),
       ),
     )
     .orderBy(asc(dossierEvents.seq));

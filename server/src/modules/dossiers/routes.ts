@@ -29,6 +29,7 @@ import {
   submitOnline,
   timeline,
 } from './service.ts';
+import { forApplicant, seesAsApplicantOnly } from './timeline.ts';
 
 const iso = (d: Date | null) => (d ? vietnamIso(d) : null);
 const applicantSchema = z.object({
@@ -172,7 +173,8 @@ export const dossierRoutes =
       applicant: row.applicant,
       receivingAgencyId: row.receivingAgencyId,
       competentAgencyId: row.competentAgencyId,
-      handlerId: row.handlerId,
+      // A person's id is the office's; the applicant sees the handler's name (Decree 224 notices).
+      handlerId: seesAsApplicantOnly(actor, row) ? null : row.handlerId,
       handlerName: row.handlerId ? await personName(ctx, row.handlerId) : null,
       formData: row.formData,
       receivedAt: iso(row.receivedAt),
@@ -332,6 +334,8 @@ export const dossierRoutes =
         schema: {
           tags: ['dossiers'],
           summary: 'Every step of a dossier: who, when, what',
+          description:
+            "Officials who may see the dossier through their role get every step with its data. Its applicant gets the steps and what is addressed to them (receipt and appointment, supplement requests, reasons, the apology and new date, their own acts and files, the result once returned); officials' notes, consultations, transfer deadlines, people's ids (`actorId` is only ever the applicant's own) and the result's file before it is returned are left out.",
           params: z.object({ id: z.uuid() }),
           response: {
             200: z.object({
@@ -355,8 +359,10 @@ export const dossierRoutes =
       },
       async (req) => {
         const { actor } = requireAuth(req);
-        await getDossier(ctx, actor, req.params.id);
-        const events = await timeline(ctx, req.params.id);
+        const row = await getDossier(ctx, actor, req.params.id);
+        const all = await timeline(ctx, req.params.id);
+        // The applicant sees the steps and what is addressed to them, not the office's working data.
+        const events = seesAsApplicantOnly(actor, row) ? forApplicant(all, row, actor.personId) : all;
         return {
           items: events.map((e) => ({
             seq: e.seq,
