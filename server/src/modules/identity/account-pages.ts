@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { DomainError } from '../../platform/errors.ts';
 import type { IdentityContext } from './context.ts';
 import { errorBox, escapeHtml, hidden, type Lang, langOf, sendPage, T } from './oidc/pages.ts';
-import { register, requestPasswordReset, resetPassword, verifyEmail } from './self-service.ts';
+import { register, verifyEmail } from './registration.ts';
+import { requestPasswordReset, resetPassword } from './self-service.ts';
+import { retryAfterOf } from './sign-in-limits.ts';
 
 /** Server-rendered pages for registration, e-mail verification and password reset. */
 export const accountPages =
@@ -72,6 +74,8 @@ export const accountPages =
           );
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
+          const wait = retryAfterOf(e);
+          if (wait !== undefined) reply.header('retry-after', String(wait));
           const { password: _p, ...keep } = b;
           return html(
             reply,
@@ -81,9 +85,10 @@ export const accountPages =
             registerForm(lang, keep, message(e, lang)),
           );
         }
+        // The same page whether or not the details already have an account (the mail differs).
         return html(
           reply,
-          201,
+          202,
           lang,
           T[lang].registerTitle,
           `<h1>${T[lang].registerTitle}</h1><p role="status">${T[lang].registered}</p>`,
@@ -154,6 +159,8 @@ export const accountPages =
           await requestPasswordReset(ctx, req.body.email, req.ip);
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
+          const wait = retryAfterOf(e);
+          if (wait !== undefined) reply.header('retry-after', String(wait));
           return html(
             reply,
             e.status,

@@ -6,9 +6,11 @@ import { localizedTextSchema } from '../../platform/http/schemas.ts';
 import type { IdentityContext } from './context.ts';
 import { organizationsOf, registerOrganization } from './organizations.ts';
 import { ROLES } from './policy.ts';
+import { register, verifyEmail } from './registration.ts';
 import { rolesOf } from './roles.ts';
-import { register, requestPasswordReset, resetPassword, verifyEmail } from './self-service.ts';
+import { requestPasswordReset, resetPassword } from './self-service.ts';
 import { listSessions, revokeSessions } from './sessions.ts';
+import { retryAfterOf } from './sign-in-limits.ts';
 import { requireAuth } from './web-session.ts';
 
 const roleSchema = z.object({
@@ -64,6 +66,11 @@ export const accountRoutes =
   (ctx: IdentityContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.database.db;
+    // A refusal to go on yet (429) says when to come back.
+    app.addHook('onError', async (_req, reply, error) => {
+      const wait = retryAfterOf(error);
+      if (wait !== undefined) reply.header('retry-after', String(wait));
+    });
 
     app.get(
       '/api/me',
@@ -161,17 +168,20 @@ export const accountRoutes =
       {
         schema: {
           tags: ['identity'],
-          summary: 'Self-registration of a citizen (identity level 1); a verification link is e-mailed',
+          summary:
+            'Self-registration of a citizen (identity level 1): a verification link is e-mailed; the account is created when it is opened',
+          description:
+            'The answer is the same whether or not the e-mail, phone or CCCD already has an account; the owner of an existing account is told by e-mail instead. Limited per address and per e-mail, phone and CCCD (429 with Retry-After).',
           body: registerBody,
           response: {
-            201: z.object({ id: z.uuid(), status: z.literal('pending') }),
-            ...problemResponses(400, 409),
+            202: z.object({ status: z.literal('check_email') }),
+            ...problemResponses(400, 429),
           },
         },
       },
       async (req, reply) => {
-        const person = await register(ctx, req.body, req.ip);
-        return reply.status(201).send({ id: person.id, status: 'pending' as const });
+        await register(ctx, req.body, req.ip);
+        return reply.status(202).send({ status: 'check_email' as const });
       },
     );
 
@@ -180,9 +190,9 @@ export const accountRoutes =
       {
         schema: {
           tags: ['identity'],
-          summary: 'Activate an account with the token from the verification e-mail',
+          summary: 'Create the account registered with the token from the verification e-mail',
           body: z.object({ token: z.string().min(10).max(200) }).strict(),
-          response: { 204: z.null(), ...problemResponses(400) },
+          response: { 204: z.null(), ...problemResponses(400, 409) },
         },
       },
       async (req, reply) => {
@@ -198,7 +208,7 @@ export const accountRoutes =
           tags: ['identity'],
           summary: 'E-mail a one-time password reset link (same answer whether or not the account exists)',
           body: z.object({ email: z.string().max(254) }).strict(),
-          response: { 202: z.null(), ...problemResponses(400) },
+          response: { 202: z.null(), ...problemResponses(400, 429) },
         },
       },
       async (req, reply) => {

@@ -5,6 +5,7 @@ import { appendAudit, recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, type FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { IdentityErrors } from './errors.ts';
+import { pendingRegistrationHashes } from './oidc/pending.ts';
 import { checkPassword, hashPassword, verifyPassword } from './passwords.ts';
 import { guardLastSystemAdmin } from './roles.ts';
 import { persons } from './schema.ts';
@@ -28,13 +29,15 @@ export type PersonInput = {
   addressCommuneCode?: string | null;
   addressDetail?: string | null;
   password?: string | null;
+  /** Instead of `password`: its argon2 hash, kept from a registration waiting for verification. */
+  passwordHash?: string | null;
   assuranceLevel?: AssuranceLevel;
 };
 
 const field = (name: string, vi: string, en: string): FieldError => ({ field: name, vi, en });
 
 /** Checks and normalises what a person gives about themself; every problem is named by field. */
-function validatePerson(input: PersonInput): PersonInput {
+export function validatePerson(input: PersonInput): PersonInput {
   const errors: FieldError[] = [];
   const fullName = input.fullName?.trim().replace(/\s+/g, ' ') ?? '';
   if (fullName.length < 2 || fullName.length > 100) {
@@ -131,7 +134,7 @@ export async function createPerson(tx: Tx, raw: PersonInput, opts: CreatePersonO
       addressCommuneCode: input.addressCommuneCode ?? null,
       addressDetail: input.addressDetail ?? null,
       assuranceLevel: input.assuranceLevel ?? 'level1',
-      passwordHash: input.password ? await hashPassword(input.password) : null,
+      passwordHash: input.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
       status: opts.status,
     })
     .returning();
@@ -227,6 +230,11 @@ export async function authenticate(
     )
       await new Promise((resolve) => setTimeout(resolve, policy.limits.addressDelayMs));
     if (!person) {
+      // Registered, but the link in the verification mail not opened yet: say so to whoever knows
+      // the password they registered with (nobody else learns that the registration exists).
+      const email = normalizeEmail(attempt.login);
+      for (const hash of email ? await pendingRegistrationHashes(db, email) : [])
+        if (await verifyPassword(hash, attempt.password)) throw IdentityErrors.create('ACCOUNT_NOT_VERIFIED');
       await recordAudit(db, { action: 'login.failed', ip: attempt.ip, details: { reason: 'unknown_login' } });
       throw IdentityErrors.create('INVALID_CREDENTIALS');
     }

@@ -432,13 +432,10 @@ export const adminRoutes =
                 .min(1),
               public: z.boolean().optional(),
               trusted: z.boolean().optional(),
-              resourceServer: z
-                .boolean()
-                .optional()
-                .meta({
-                  description:
-                    'may introspect access tokens issued to other clients (an API that accepts them)',
-                }),
+              resourceServer: z.boolean().optional().meta({
+                description:
+                  'may introspect access tokens issued to other clients (an API that accepts them)',
+              }),
             })
             .strict(),
           response: {

@@ -1,63 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { createPerson, getPerson, type Person, type PersonInput, setPassword } from './accounts.ts';
+import { getPerson, setPassword } from './accounts.ts';
 import type { IdentityContext } from './context.ts';
 import { IdentityErrors } from './errors.ts';
+import { countAttempt } from './registration.ts';
 import { persons } from './schema.ts';
 import { endSignInsAfterPasswordChange } from './sessions.ts';
 import { consumeToken, issueToken } from './tokens.ts';
 import { normalizeEmail } from './validation.ts';
 
 /**
- * What a citizen does without an official: register (verified by an e-mailed link), reset a
- * forgotten password. Mails leave after the transaction commits.
+ * What a citizen does without an official: reset a forgotten password (registration is in
+ * registration.ts). Mails leave after the transaction commits.
  */
-export async function register(ctx: IdentityContext, input: PersonInput, ip: string | null): Promise<Person> {
-  if (!input.email) {
-    throw IdentityErrors.create('INVALID_INPUT', undefined, [
-      {
-        field: 'email',
-        vi: 'Cần email để xác minh tài khoản.',
-        en: 'An e-mail is needed to verify the account.',
-      },
-    ]);
-  }
-  if (!input.password) {
-    throw IdentityErrors.create('INVALID_INPUT', undefined, [
-      { field: 'password', vi: 'Cần mật khẩu.', en: 'A password is required.' },
-    ]);
-  }
-  const { person, token } = await inTransaction(ctx.database, async (tx) => {
-    // Self-registration is identity level 1 whatever the form says; level 2 comes from VNeID or a counter check.
-    const person = await createPerson(tx, { ...input, assuranceLevel: 'level1' }, { status: 'pending', ip });
-    return { person, token: await issueToken(tx, person.id, 'verify_email') };
-  });
-  const link = `${ctx.config.publicUrl}/account/verify-email?token=${token}`;
-  await ctx.mailer.send({
-    to: person.email!,
-    subject: 'Xác minh tài khoản Chính quyền số / Verify your account',
-    text: `Xin chào ${person.fullName},\n\nHãy mở liên kết sau để kích hoạt tài khoản (hiệu lực 24 giờ):\n${link}\n\nHello, open this link to activate your account (valid 24 hours):\n${link}\n`,
-  });
-  return person;
-}
-
-export async function verifyEmail(ctx: IdentityContext, token: string, ip: string | null): Promise<void> {
-  await inTransaction(ctx.database, async (tx) => {
-    const personId = await consumeToken(tx, token, 'verify_email');
-    await tx
-      .update(persons)
-      .set({ status: 'active', emailVerifiedAt: new Date() })
-      .where(eq(persons.id, personId));
-    await appendAudit(tx, {
-      actorId: personId,
-      action: 'email.verified',
-      subjectType: 'person',
-      subjectId: personId,
-      ip,
-    });
-  });
-}
 
 /** Always answers the same way, so the form does not reveal which e-mails have accounts. */
 export async function requestPasswordReset(
@@ -71,6 +27,8 @@ export async function requestPasswordReset(
       { field: 'email', vi: 'Địa chỉ email không hợp lệ.', en: 'The e-mail address is invalid.' },
     ]);
   }
+  // Counted before looking the e-mail up, so the limit says nothing about whether it has an account.
+  await countAttempt(ctx.database.db, 'password-reset', ip, [normalized]);
   const [person] = await ctx.database.db.select().from(persons).where(eq(persons.email, normalized));
   if (!person || person.status === 'disabled') return;
   const token = await inTransaction(ctx.database, async (tx) => {

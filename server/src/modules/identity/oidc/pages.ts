@@ -79,7 +79,8 @@ export const T = {
     cccd: 'Số CCCD (12 chữ số)',
     dateOfBirth: 'Ngày sinh',
     phone: 'Số điện thoại',
-    registered: 'Đã tạo tài khoản. Hãy mở liên kết trong thư xác minh đã gửi tới email của bạn để kích hoạt.',
+    registered:
+      'Chúng tôi đã gửi thư tới email bạn nhập. Hãy mở thư và làm theo hướng dẫn (liên kết kích hoạt có hiệu lực 24 giờ; tài khoản được tạo khi bạn mở liên kết).',
     verified: 'Email đã được xác minh; tài khoản đã kích hoạt. Bạn có thể đăng nhập.',
     home: 'Trang chủ',
     linkTitle: 'Liên kết tài khoản',
@@ -135,7 +136,8 @@ export const T = {
     cccd: 'Citizen ID (12 digits)',
     dateOfBirth: 'Date of birth',
     phone: 'Phone number',
-    registered: 'Your account is created. Open the link in the verification e-mail we sent to activate it.',
+    registered:
+      'We sent a message to the e-mail you gave. Open it and follow it (the activation link is valid for 24 hours; the account is created when you open it).',
     verified: 'Your e-mail is verified and the account active. You can sign in.',
     home: 'Home',
     linkTitle: 'Link your account',
