@@ -125,8 +125,9 @@ Roles: counter_officer, specialist, leader, agency_admin, dx_office, system_admi
     usage: 'cqs clients add|list [options]',
     summary: `Register other provincial systems as OpenID Connect clients.
   add   --id CLIENT_ID --name "Tên hệ thống" --grant authorization_code [--grant refresh_token] [--grant client_credentials]
-        [--redirect-uri URL ...] [--post-logout-uri URL ...] [--public] [--trusted]
-        prints the client secret once (none for --public clients, which must use PKCE)
+        [--redirect-uri URL ...] [--post-logout-uri URL ...] [--public] [--trusted] [--resource-server]
+        prints the client secret once (none for --public clients, which must use PKCE);
+        --resource-server: an API that may introspect access tokens issued to other clients
   list  the registered clients`,
     args: [1, 1],
     options: {
@@ -137,13 +138,14 @@ Roles: counter_officer, specialist, leader, agency_admin, dx_office, system_admi
       'post-logout-uri': { type: 'string', multiple: true },
       public: { type: 'boolean' },
       trusted: { type: 'boolean' },
+      'resource-server': { type: 'boolean' },
     },
     async run(config, [sub], f) {
       return withDb(config, async (database) => {
         if (sub === 'list') {
           for (const c of await listClients(database.db)) {
             console.log(
-              `${c.clientId}  ${c.name}  ${(c.metadata.grant_types as string[]).join(',')}${c.trusted ? '  trusted' : ''}${c.disabledAt ? '  DISABLED' : ''}`,
+              `${c.clientId}  ${c.name}  ${(c.metadata.grant_types as string[]).join(',')}${c.trusted ? '  trusted' : ''}${c.metadata.cqs_resource_server ? '  resource-server' : ''}${c.disabledAt ? '  DISABLED' : ''}`,
             );
           }
           return 0;
@@ -162,8 +164,11 @@ Roles: counter_officer, specialist, leader, agency_admin, dx_office, system_admi
             postLogoutRedirectUris: (f['post-logout-uri'] as string[] | undefined) ?? [],
             public: Boolean(f.public),
             trusted: Boolean(f.trusted),
+            resourceServer: Boolean(f['resource-server']),
           };
-          const r = await inTransaction(database, (tx) => registerClient(tx, sealer, input, null));
+          const r = await inTransaction(database, (tx) =>
+            registerClient(tx, sealer, input, null, config.publicUrl),
+          );
           console.log(
             `client_id:     ${r.clientId}\nclient_secret: ${r.clientSecret ?? '(public client: none; use PKCE)'}\nissuer:        ${config.publicUrl}/oidc`,
           );
