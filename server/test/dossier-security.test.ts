@@ -307,4 +307,75 @@ describeEachEngine('dossiers: issue 25 regressions', { seed: true }, (ctx) => {
     const returned = (await as('nguyenvanan', { method: 'GET', url: `/api/dossiers/${id}/files` })).json();
     expect(returned.items).toHaveLength(1);
   });
+
+  it('bounds an extension by the law’s limit: one more processing time, never a date in 2099', async () => {
+    const r = await intake({ applicant: personA });
+    const d = r.json() as { id: string; dueAt: string };
+    await command('lanhdao', d.id, { type: 'assign', handlerId: ids.chuyenvien });
+    const far = await command('lanhdao', d.id, {
+      type: 'extend',
+      newDueAt: '2099-12-31T16:00:00+07:00',
+      reason: 'Cần xác minh thêm',
+    });
+    expect(far.statusCode, far.body).toBe(422);
+    expect(far.json()).toMatchObject({
+      code: 'DOSSIER.EXTENSION_TOO_LONG',
+      errors: [{ field: 'body.newDueAt' }],
+    });
+    const after = (await as('lanhdao', { method: 'GET', url: `/api/dossiers/${d.id}` })).json();
+    expect(after.dueAt).toBe(d.dueAt); // nothing written
+    expect(after.actions).toContain('extend'); // the one extension is still there to use
+  });
+
+  it('refuses names with a tab, a newline or a direction override (U+202E) wherever a dossier takes one', async () => {
+    const before = await dossierCount();
+    for (const fullName of ['Hoàng\tThị Mai', 'Hoàng Thị\nMai', 'Hoàng \u202Eiam ịhT', 'Hoàng\u0000Mai']) {
+      const r = await intake({ applicant: { ...personA, fullName } });
+      expect(r.statusCode, JSON.stringify(fullName)).toBe(400);
+      expect(fieldsOf(r.body)).toEqual(['body.applicant.fullName']);
+    }
+    const address = await intake({ applicant: { ...personA, addressDetail: 'Tổ 3\u202E' } });
+    expect(fieldsOf(address.body)).toEqual(['body.applicant.addressDetail']);
+    // In an e-form, a draft's included: the declarant's or the child's name.
+    const birth = '1.001193'; // Đăng ký khai sinh, with an e-form
+    const draft = await as('nguyenvanan', {
+      method: 'POST',
+      url: '/api/dossiers',
+      payload: {
+        procedureCode: birth,
+        draft: true,
+        formData: { declarant: { fullName: 'Nguyễn\u202EnA nǎV' }, note: 'dòng 1\ndòng 2' },
+      },
+    });
+    expect(draft.statusCode, draft.body).toBe(400);
+    expect(draft.json().code).toBe('DOSSIER.FORM_INVALID');
+    expect(fieldsOf(draft.body)).toEqual(['formData.declarant.fullName']);
+    expect(await dossierCount()).toBe(before);
+    // A reason may have line breaks, but no override either.
+    const d = (await intake({ applicant: personA })).json();
+    const reason = await command('lanhdao', d.id, {
+      type: 'suspend',
+      reason: 'Theo đề nghị\u202E của người nộp',
+    });
+    expect(reason.statusCode).toBe(400);
+    expect(fieldsOf(reason.body)).toEqual(['body.reason']);
+    expect(
+      (await command('lanhdao', d.id, { type: 'suspend', reason: 'Theo đề nghị\ncủa người nộp' })).statusCode,
+    ).toBe(200);
+  });
+
+  it('answers a rating by someone who may not see the dossier as if it did not exist (was a 403)', async () => {
+    const mine = (
+      await as('nguyenvanan', { method: 'POST', url: '/api/dossiers', payload: { procedureCode: CARD } })
+    ).json();
+    const rate = (who: string, id: string) =>
+      as(who, { method: 'POST', url: `/api/dossiers/${id}/rating`, payload: { score: 1 } });
+    const stranger = await rate('tranthibinh', mine.id);
+    const nothing = await rate('tranthibinh', '01900000-0000-7000-8000-00000000ffff');
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json().code).toBe(nothing.json().code);
+    expect(stranger.json().detail).toBe(nothing.json().detail);
+    // The desk sees it but may not rate for the applicant: that stays a 403.
+    expect((await rate('motcua', mine.id)).statusCode).toBe(403);
+  });
 });

@@ -5,7 +5,7 @@ import type { Auth } from '../identity/web-session.ts';
 import { prefillFromProfile } from './eform.ts';
 import { DossierErrors } from './errors.ts';
 import { dossierFiles, dossiers } from './schema.ts';
-import { type DossierContext, lockRow } from './service.ts';
+import { checkText, type DossierContext, lockRow } from './service.ts';
 
 type Row = typeof dossiers.$inferSelect;
 
@@ -20,6 +20,7 @@ export async function updateDraft(
     const row = await lockRow(tx, dossierId);
     if (row.applicantId !== auth.actor.personId) throw DossierErrors.create('NOT_FOUND');
     if (row.status !== 'draft') throw DossierErrors.create('NOT_A_DRAFT');
+    checkText(formData);
     const now = new Date();
     const [updated] = await tx
       .update(dossiers)

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { FieldError } from '../../platform/errors.ts';
+import { UNSAFE_TEXT_MESSAGES, unsafeInLine, unsafeInText } from '../../platform/text.ts';
 import type { EForm } from '../catalog/schema.ts';
 
 type JsonSchema = {
@@ -107,6 +108,27 @@ export function formErrors(eform: EForm, data: Record<string, unknown>): FieldEr
     out.push({ field, ...message(e, titleAt(root, path)) });
   }
   return out;
+}
+
+// A person's name in a form (the declarant's, the child's, the mother's …) is one line.
+const NAME_KEYS: ReadonlySet<string> = new Set(['fullName', 'name', 'hoTen']);
+
+/**
+ * Text in a form that no form may hold, whatever its schema (a draft too): names with a control,
+ * direction-override or invisible character (a tab, a newline, U+202E); any text with such a
+ * character other than a line break or a tab.
+ */
+export function unsafeTextErrors(data: unknown, path: string[] = ['formData'], depth = 0): FieldError[] {
+  if (depth > 12) return [];
+  if (typeof data === 'string') {
+    const why = NAME_KEYS.has(path.at(-1) ?? '') ? unsafeInLine(data) : unsafeInText(data);
+    return why ? [{ field: path.join('.'), ...UNSAFE_TEXT_MESSAGES[why] }] : [];
+  }
+  if (Array.isArray(data))
+    return data.flatMap((v, i) => unsafeTextErrors(v, [...path, String(i)], depth + 1));
+  if (typeof data === 'object' && data !== null)
+    return Object.entries(data).flatMap(([k, v]) => unsafeTextErrors(v, [...path, k], depth + 1));
+  return [];
 }
 
 /**

@@ -86,6 +86,11 @@ export const DossierErrors = defineErrors('DOSSIER', {
     vi: 'Phải xin lỗi và hẹn lại ngày trả kết quả chậm nhất 01 ngày làm việc trước ngày hẹn trả.',
     en: 'The apology and new date must be issued at least 1 working day before the due date.',
   },
+  EXTENSION_TOO_LONG: {
+    status: 422,
+    vi: 'Ngày hẹn trả mới vượt quá thời hạn gia hạn tối đa.',
+    en: 'The new due date is beyond the longest extension allowed.',
+  },
   EXTENSION_DATE_NOT_LATER: {
     status: 400,
     vi: 'Ngày hẹn trả mới phải sau ngày hẹn trả hiện tại.',

@@ -518,6 +518,25 @@ describe('apology and extension (due Mon 12 Oct 16:00)', () => {
     refusedWith(() => decide(state, extend, at('2026-09-01T10:00')), 'DOSSIER.EXTENSION_TOO_LATE');
   });
 
+  it('moves the due date at most one more processing time (a date in 2099 was accepted)', () => {
+    // Due Mon 12 Oct 16:00, 5 working days: at most Mon 19 Oct 16:00.
+    const to = (local: string) => ({ ...COMMANDS.extend, newDueAt: vn(local) });
+    expect(decide(inProgress, to('2026-10-19T16:00'), at(TABLE_NOW)).changes.extendedDueAt).toEqual(
+      vn('2026-10-19T16:00'),
+    );
+    for (const late of ['2026-10-19T16:01', '2026-10-20T09:00', '2099-12-31T16:00']) {
+      const e = refusedWith(() => decide(inProgress, to(late), at(TABLE_NOW)), 'DOSSIER.EXTENSION_TOO_LONG');
+      expect(e.status).toBe(422);
+      expect(e.fieldErrors[0]?.field).toBe('body.newDueAt');
+      expect(e.detail?.vi).toContain('19/10/2026');
+    }
+    // A half-day procedure may still be moved by a working day.
+    const halfDay = { ...inProgress, legalDuration: { value: 4, unit: 'working_hours' } as const };
+    expect(decide(halfDay, to('2026-10-13T16:00'), at(TABLE_NOW)).changes.extendedDueAt).toEqual(
+      vn('2026-10-13T16:00'),
+    );
+  });
+
   it('needs a new date after the current one, and a reason', () => {
     refusedWith(
       () =>

@@ -58,6 +58,11 @@
  *   the supplement request is void after the restart (`extendedDueAt` cleared), and stays used.
  * - `extend` at the latest on the working day before the current due date (any hour of that day);
  *   not while waiting for a supplement (the clock is stopped then).
+ * - How far `extend` may move the due date: DOMAIN.md gives only "one extension" and the notice's
+ *   deadline, no length. The rule here [B]: the new date is at most one more legal processing time
+ *   after the current due date (5 working days for a 5-day procedure; one working day at least),
+ *   computed by the calendar as the due date itself is: `latestExtendedDueAt`. Beyond it,
+ *   DOSSIER.EXTENSION_TOO_LONG (422) naming `body.newDueAt` (a date in 2099 was accepted).
  * - `withdraw` is the applicant's own act (actor kind `applicant`); at the counter, when the
  *   applicant asks the official to stop, the official records `suspend`. A draft is discarded, not
  *   withdrawn. A refusal to resolve is `finished` with `result: 'refused'` and syncs as "finished
@@ -423,6 +428,16 @@ export function supplementDeadlineDate(receivedAt: Date, calendar: Calendar): st
   return vietnamDateOf(computeDueAt(receivedAt, { value: 3, unit: 'working_days' }, calendar));
 }
 
+/**
+ * The latest new due date an extension may set: the legal processing time once more (at least one
+ * working day), counted from the current due date as a due date is counted from a receipt.
+ */
+export function latestExtendedDueAt(due: Date, legalDuration: LegalDuration, calendar: Calendar): Date {
+  const again = computeDueAt(due, legalDuration, calendar);
+  const oneDay = computeDueAt(due, { value: 1, unit: 'working_days' }, calendar);
+  return again.getTime() > oneDay.getTime() ? again : oneDay;
+}
+
 /** The last day an extension may be issued: the working day before the due date in force. */
 export function extensionDeadlineDate(due: Date, calendar: Calendar): string {
   return addWorkingDays(vietnamDateOf(due), -1, calendar);
@@ -764,6 +779,24 @@ export function decide(state: DossierState, command: DossierCommand, ctx: Lifecy
           vi: `Ngày hẹn trả mới (${formatInstant(command.newDueAt).vi}) phải sau ngày hẹn hiện tại (${formatInstant(dueAt).vi}).`,
           en: `The new due date (${formatInstant(command.newDueAt).en}) must be after the current one (${formatInstant(dueAt).en}).`,
         });
+      }
+      const latest = latestExtendedDueAt(dueAt, state.legalDuration, calendar);
+      if (command.newDueAt.getTime() > latest.getTime()) {
+        const [asked, limit] = [formatInstant(command.newDueAt), formatInstant(latest)];
+        throw DossierErrors.create(
+          'EXTENSION_TOO_LONG',
+          {
+            vi: `Ngày hẹn trả mới (${asked.vi}) quá xa: chỉ được gia hạn thêm tối đa một lần thời hạn giải quyết, tức đến ${limit.vi}.`,
+            en: `The new due date (${asked.en}) is too far: an extension adds at most the processing time once more, up to ${limit.en}.`,
+          },
+          [
+            {
+              field: 'body.newDueAt',
+              vi: `Chọn ngày hẹn trả không muộn hơn ${limit.vi}.`,
+              en: `Choose a due date no later than ${limit.en}.`,
+            },
+          ],
+        );
       }
       return decision(
         state.status,

@@ -7,6 +7,7 @@ import { loadCalendar } from '../../platform/calendar/store.ts';
 import { HttpErrors } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { requireAuth } from '../identity/web-session.ts';
+import { multiLine, oneLine } from './contracts.ts';
 import { componentsOf, prefill, updateDraft } from './drafts.ts';
 import { DossierErrors } from './errors.ts';
 import {
@@ -33,7 +34,8 @@ import { forApplicant, seesAsApplicantOnly } from './timeline.ts';
 
 const iso = (d: Date | null) => (d ? vietnamIso(d) : null);
 const applicantSchema = z.object({
-  fullName: z.string().min(2).max(100),
+  // A name is one line of visible text: a tab, a newline or U+202E in it is refused (400).
+  fullName: oneLine(z.string().min(2).max(100)),
   cccd: z
     .string()
     .regex(/^\d{12}$/, 'must be 12 digits')
@@ -42,12 +44,12 @@ const applicantSchema = z.object({
     .string()
     .regex(/^0\d{9,10}$/, 'must be a phone number like 0912345678')
     .nullable(),
-  email: z.string().max(254).nullable(),
+  email: oneLine(z.string().max(254)).nullable(),
   addressCommuneCode: z
     .string()
     .regex(/^\d{5}$/)
     .nullable(),
-  addressDetail: z.string().max(300).nullable(),
+  addressDetail: oneLine(z.string().max(300)).nullable(),
 });
 
 const dossierSchema = z
@@ -101,9 +103,9 @@ const dossierSchema = z
 
 // Every command may carry a note and files already attached to the dossier (a signed decision, a scan).
 const common = {
-  note: z.string().max(2000).optional(),
+  note: multiLine(z.string().max(2000)).optional(),
   attachments: z
-    .array(z.object({ fileId: z.uuid(), name: z.string().max(300).optional() }))
+    .array(z.object({ fileId: z.uuid(), name: oneLine(z.string().max(300)).optional() }))
     .max(20)
     .optional()
     .meta({ description: 'Files of this dossier (uploaded first) that go with the step' }),
@@ -123,11 +125,14 @@ const commandOf = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, ..
 const commandSchema = z.discriminatedUnion('type', [
   commandOf({ type: z.literal('submit') }),
   commandOf({ type: z.literal('receive') }),
-  commandOf({ type: z.literal('refuse_intake'), reason: z.string().min(3).max(2000) }),
+  commandOf({ type: z.literal('refuse_intake'), reason: multiLine(z.string().min(3).max(2000)) }),
   commandOf({
     type: z.literal('request_supplement'),
-    items: z.array(z.string().min(1).max(500)).min(1).max(50),
-    reason: z.string().max(2000).optional(),
+    items: z
+      .array(oneLine(z.string().min(1).max(500)))
+      .min(1)
+      .max(50),
+    reason: multiLine(z.string().max(2000)).optional(),
   }),
   commandOf({ type: z.literal('supply') }),
   commandOf({ type: z.literal('assign'), handlerId: z.uuid() }),
@@ -140,18 +145,18 @@ const commandSchema = z.discriminatedUnion('type', [
   commandOf({
     type: z.literal('consult'),
     with: stepTarget,
-    question: z.string().max(2000).optional(),
+    question: multiLine(z.string().max(2000)).optional(),
     ...stepDeadline,
   }),
   commandOf({ type: z.literal('approve') }),
-  commandOf({ type: z.literal('refuse'), reason: z.string().min(3).max(2000) }),
+  commandOf({ type: z.literal('refuse'), reason: multiLine(z.string().min(3).max(2000)) }),
   commandOf({
     type: z.literal('extend'),
     newDueAt: z.iso.datetime({ offset: true }),
-    reason: z.string().min(3).max(2000),
+    reason: multiLine(z.string().min(3).max(2000)),
   }),
-  commandOf({ type: z.literal('withdraw'), reason: z.string().max(2000).optional() }),
-  commandOf({ type: z.literal('suspend'), reason: z.string().min(3).max(2000) }),
+  commandOf({ type: z.literal('withdraw'), reason: multiLine(z.string().max(2000)).optional() }),
+  commandOf({ type: z.literal('suspend'), reason: multiLine(z.string().min(3).max(2000)) }),
   commandOf({ type: z.literal('return_result'), method: z.enum(RETURN_METHODS as [string, ...string[]]) }),
 ]);
 
@@ -420,7 +425,10 @@ export const dossierRoutes =
           summary: 'The applicant rates the service (1–5 and a comment), once, after the result is returned',
           params: z.object({ id: z.uuid() }),
           body: z
-            .object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() })
+            .object({
+              score: z.number().int().min(1).max(5),
+              comment: multiLine(z.string().max(2000)).optional(),
+            })
             .strict(),
           response: {
             200: z.object({ score: z.number().int(), comment: z.string().nullable(), ratedAt: z.string() }),

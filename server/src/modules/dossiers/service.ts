@@ -12,7 +12,7 @@ import { type Action, type Actor, can, type Resource } from '../identity/policy.
 import { agencies, persons, roleAssignments } from '../identity/schema.ts';
 import type { Auth } from '../identity/web-session.ts';
 import { nextDossierCode } from './codes.ts';
-import { formErrors } from './eform.ts';
+import { formErrors, unsafeTextErrors } from './eform.ts';
 import { DossierErrors, DossierFileErrors } from './errors.ts';
 import { factsOf } from './facts.ts';
 import {
@@ -270,6 +270,7 @@ export async function submitOnline(
   if (procedure.onlineType !== 'full' || !procedure.channels.includes('online'))
     throw DossierErrors.create('NOT_ONLINE');
   if (!input.draft) checkForm(procedure.eform, input.formData);
+  else checkText(input.formData);
   const legalDuration = legalDurationOf(procedure.processingTime);
   const now = new Date();
   const calendar = await loadCalendar(ctx.database.db, ctx.config);
@@ -355,8 +356,15 @@ export type CounterInput = {
 
 /** A filed form must satisfy the procedure's e-form (a draft may be incomplete). */
 export function checkForm(eform: EForm | null, formData: Record<string, unknown>) {
+  checkText(formData);
   if (!eform) return;
   const errors = formErrors(eform, formData);
+  if (errors.length) throw DossierErrors.create('FORM_INVALID', undefined, errors);
+}
+
+/** No form, a draft's included, holds a name with a tab, a newline or U+202E (eform.ts). */
+export function checkText(formData: Record<string, unknown>) {
+  const errors = unsafeTextErrors(formData);
   if (errors.length) throw DossierErrors.create('FORM_INVALID', undefined, errors);
 }
 
@@ -381,6 +389,7 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
   const { actor } = auth;
   const isDesk = actor.grants.some((g) => g.role === 'counter_officer' && g.scope.has(input.deskAgencyId));
   if (!isDesk) throw DossierErrors.create('NOT_A_DESK');
+  checkText(input.formData);
   const procedure = await getProcedure(ctx.database.db, input.procedureCode);
   if (!procedure.enabled) throw DossierErrors.create('NOT_OFFERED');
   const legalDuration = legalDurationOf(procedure.processingTime);
@@ -535,6 +544,8 @@ export async function rate(
 ): Promise<Row> {
   return inTransaction(ctx.database, async (tx) => {
     const row = await lockRow(tx, dossierId);
+    // Someone who may not see the dossier does not learn that it exists (was a 403).
+    if (!can(auth.actor, 'dossier.view', resourceOf(row))) throw DossierErrors.create('NOT_FOUND');
     if (!can(auth.actor, 'dossier.rate', resourceOf(row))) throw IdentityErrors.create('FORBIDDEN');
     if (row.status !== 'returned' || row.rating !== null) throw DossierErrors.create('NOT_RATABLE');
     const now = new Date();
