@@ -168,6 +168,10 @@ describeEachEngine('dossiers: issue 25 regressions', { seed: true }, (ctx) => {
       expect(r.json().code).toBe(code);
       expect(fieldsOf(r.body)).toEqual(['competentAgencyId']);
     }
+    // The applicant's commune is a commune of the map, or the intake is refused with it named.
+    const noCommune = await intake({ applicant: { ...personA, addressCommuneCode: '99999' } });
+    expect(noCommune.statusCode, noCommune.body).toBe(422);
+    expect(fieldsOf(noCommune.body)).toEqual(['body.applicant.addressCommuneCode']);
     // The catalogue names the authority of CARD (Sở Tư pháp): another id is refused, not ignored.
     const other = await send(commune, CARD);
     expect(other.statusCode, other.body).toBe(422);

@@ -46,6 +46,11 @@ export const DossierErrors = defineErrors('DOSSIER', {
     vi: 'Không có cơ quan, đơn vị này (hoặc đơn vị đã ngừng hoạt động).',
     en: 'No such agency (or it is no longer active).',
   },
+  UNKNOWN_COMMUNE: {
+    status: 422,
+    vi: 'Không có xã, phường, đặc khu này.',
+    en: 'No such commune.',
+  },
   AGENCY_NOT_COMPETENT: {
     status: 422,
     vi: 'Cơ quan này không có thẩm quyền giải quyết thủ tục ở cấp của mình.',

@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/engine.ts';
+import { adminUnits } from '../admin-units/schema.ts';
 import { activeAgency, incompetence, incompetenceMessage } from '../catalog/competence.ts';
 import type { ProcedureDetail } from '../catalog/procedures.ts';
 import { persons, roleAssignments } from '../identity/schema.ts';
@@ -109,4 +110,22 @@ export async function checkCommandReferences(
     default:
       return;
   }
+}
+
+/** An applicant's commune, when given: a commune of the administrative map (today's or a former one). */
+export async function checkCommune(tx: Tx, code: string | null, field: string): Promise<void> {
+  if (!code) return;
+  const [unit] = await tx
+    .select({ code: adminUnits.code })
+    .from(adminUnits)
+    .where(and(eq(adminUnits.code, code), eq(adminUnits.level, 'commune')))
+    .limit(1);
+  if (!unit)
+    throw DossierErrors.create('UNKNOWN_COMMUNE', undefined, [
+      {
+        field,
+        vi: 'Không có xã, phường, đặc khu với mã này.',
+        en: 'No commune has this code.',
+      },
+    ]);
 }

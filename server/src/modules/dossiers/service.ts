@@ -25,7 +25,7 @@ import {
   newDossierState,
 } from './lifecycle.ts';
 import { notifyApplicant } from './notify.ts';
-import { checkCommandReferences, competentAgencyFor } from './references.ts';
+import { checkCommandReferences, checkCommune, competentAgencyFor } from './references.ts';
 import { type ApplicantSnapshot, dossierEvents, dossierFiles, dossiers } from './schema.ts';
 import { decodeState, encodeState } from './state-codec.ts';
 
@@ -397,6 +397,7 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
   const calendar = await loadCalendar(ctx.database.db, ctx.config);
   const row = await inTransaction(ctx.database, async (tx) => {
     const competentAgencyId = await competentAgencyFor(tx, procedure, input.competentAgencyId);
+    await checkCommune(tx, input.applicant.addressCommuneCode, 'body.applicant.addressCommuneCode');
     const applicantId = await verifiedAccountOf(tx, input.applicant.cccd);
     const draft = newDossierState({ channel: input.channel, legalDuration });
     const [created] = await tx
