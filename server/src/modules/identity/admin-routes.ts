@@ -69,6 +69,15 @@ function refusal(actor: Actor, resource: ResourceOf<'account'> | ResourceOf<'rol
       vi: 'Chỉ quản trị hệ thống mới cấp hoặc thu hồi vai trò quản trị và vai trò cấp tỉnh.',
       en: 'Only system administrators grant or revoke administration and platform roles.',
     });
+  if (
+    resource.type === 'role' &&
+    !isSystemAdmin &&
+    !can(actor, 'agency.manage_staff', { type: 'agency', id: resource.agencyId })
+  )
+    return IdentityErrors.create('FORBIDDEN', {
+      vi: 'Quản trị cơ quan chỉ cấp, thu hồi vai trò trong cơ quan mình.',
+      en: 'Agency administrators grant and revoke roles in their own agency only.',
+    });
   const holder = resource.type === 'account' ? resource : resource.holder;
   if (isSystemAdmin && holder?.lastSystemAdmin) return IdentityErrors.create('LAST_SYSTEM_ADMIN');
   if (!isSystemAdmin && holder)
