@@ -14,6 +14,9 @@ import type { Verb } from './platform/cli.ts';
 import { createHttpApp, serveWebApp } from './platform/http/app.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
 import type { ModuleContext, ModuleDescriptor, RunningJob, SeedContext } from './platform/module.ts';
+import { startPeriodic } from './platform/periodic.ts';
+import { openStorage } from './platform/storage/index.ts';
+import { type SweepResult, sweepBlobs } from './platform/storage/sweep.ts';
 
 /**
  * The composition root: the one list of modules, in the order their reference data is seeded
@@ -99,6 +102,16 @@ export async function buildApp({
   if (serving.has('worker')) {
     for (const m of MODULES)
       for (const job of m.jobs?.(ctx) ?? []) running.push({ name: job.name, job: job.start() });
+    // Every six hours: file contents that no module references any more (a file taken off a draft,
+    // an upload whose transaction failed).
+    const sweep = () =>
+      sweepUnreferencedFiles(database, config).then((r) => {
+        if (r.removed || r.leftovers) app.log.info(r, 'unreferenced files removed');
+      });
+    running.push({
+      name: 'file sweep',
+      job: startPeriodic('sweeping unreferenced files', sweep, 6 * 3_600_000, app.log),
+    });
     // Fastify runs onClose before the caller closes the database: runs in progress finish first.
     app.addHook('onClose', async () => {
       await Promise.all(running.map((r) => r.job.close()));
@@ -110,6 +123,16 @@ export async function buildApp({
 /** Seeds a new database: every module's reference data, then (with DEMO_ACCOUNTS) its demo data. */
 export async function seedModules(s: SeedContext, phases: readonly ('reference' | 'demo')[]): Promise<void> {
   for (const phase of phases) for (const m of MODULES) await m.seed?.[phase]?.(s);
+}
+
+/** Removes the stored file contents that no module references and nobody stored in the last hour. */
+export function sweepUnreferencedFiles(
+  database: Database,
+  config: Pick<Config, 'filesDir'>,
+  options: { graceMs?: number; now?: Date } = {},
+): Promise<SweepResult> {
+  const references = MODULES.flatMap((m) => (m.fileReferences ? [m.fileReferences(database)] : []));
+  return sweepBlobs(openStorage(config), references, options);
 }
 
 /** Every module's `cqs` verbs. */

@@ -4,7 +4,7 @@ import { utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { sweepUnreferencedBlobs } from '../src/blob-sweep.ts';
+import { sweepUnreferencedFiles as sweepUnreferencedBlobs } from '../src/app.ts';
 import { openStorage } from '../src/platform/storage/index.ts';
 import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';

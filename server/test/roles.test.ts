@@ -47,7 +47,11 @@ describeEachEngine('web and worker processes side by side on one database', { se
       expect(
         n.app.jobs.running.map((j) => j.name),
         n.role,
-      ).toEqual(n.role === 'web' ? [] : ['notification outbox', 'plan reminders', 'statistics month keeper']);
+      ).toEqual(
+        n.role === 'web'
+          ? []
+          : ['notification outbox', 'plan reminders', 'statistics month keeper', 'file sweep'],
+      );
     }
   });
 

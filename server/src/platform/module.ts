@@ -5,6 +5,7 @@ import type { AccessGuard } from './access.ts';
 import type { Verb } from './cli.ts';
 import type { Mailer } from './mail.ts';
 import type { Progress } from './progress.ts';
+import type { BlobReferences } from './storage/sweep.ts';
 
 /** What the composition root (server/src/app.ts) hands every module. */
 export type ModuleContext = {
@@ -52,6 +53,11 @@ export type ModuleDescriptor = {
    * `demo` with DEMO_ACCOUNTS=true.
    */
   seed?: { reference?(s: SeedContext): Promise<void>; demo?(s: SeedContext): Promise<void> };
+  /**
+   * If it keeps file contents in the platform's storage: which of a batch it still references.
+   * The worker's sweep removes contents no module references (platform/storage/sweep.ts).
+   */
+  fileReferences?(database: Database): BlobReferences;
   /** Its `cqs` verbs. */
   verbs?: Record<string, Verb>;
   /**

@@ -1,6 +1,7 @@
 import { seedDemoDossiers } from '../../../seed/demo-dossiers.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { dossierFileRoutes } from './file-routes.ts';
+import { dossierBlobReferences } from './files.ts';
 import { dossierFormRoutes } from './form-routes.ts';
 import { dossierRoutes } from './routes.ts';
 
@@ -13,6 +14,7 @@ export const dossiersModule: ModuleDescriptor = {
     await app.register(dossierFormRoutes(database, config));
     await app.register(dossierFileRoutes(database, config));
   },
+  fileReferences: dossierBlobReferences,
   seed: {
     async demo({ database, config, log }) {
       const made = await seedDemoDossiers(database, config);

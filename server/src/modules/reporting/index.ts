@@ -1,5 +1,6 @@
 import { seedDemoPlan } from '../../../seed/dx-plan.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { evidenceBlobReferences } from './evidence-file.ts';
 import { startPlanReminderTimer } from './plan/reminders.ts';
 import { planRoutes } from './plan/routes.ts';
 import { scorecardRoutes } from './scorecards/routes.ts';
@@ -15,6 +16,8 @@ export const reportingModule: ModuleDescriptor = {
     await app.register(scorecardRoutes(database, config));
     await app.register(planRoutes(database, config));
   },
+  // Progress reports' and self-assessments' evidence files.
+  fileReferences: evidenceBlobReferences,
   jobs: ({ database, log }) => [
     // Reminds lead agencies of DX plan report deadlines (hourly; each notice once).
     { name: 'plan reminders', start: () => startPlanReminderTimer(database, log) },
