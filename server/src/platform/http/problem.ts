@@ -70,6 +70,48 @@ const byStatus: Record<number, keyof typeof HttpErrors.specs> = {
   431: 'HEADER_TOO_LARGE',
 };
 
+/**
+ * The constraint and data errors of PostgreSQL that a request's values can cause, and the problem
+ * each becomes when one reaches the error handler (which only a missing check lets happen).
+ */
+const LAST_RESORT: Record<string, 'DATA_CONFLICT' | 'DATA_UNKNOWN_REFERENCE' | 'DATA_INVALID'> = {
+  '23505': 'DATA_CONFLICT', // unique_violation
+  '23503': 'DATA_UNKNOWN_REFERENCE', // foreign_key_violation (DATA_IN_USE when the row is still referenced)
+  '23514': 'DATA_INVALID', // check_violation
+  '23502': 'DATA_INVALID', // not_null_violation
+  '22P02': 'DATA_INVALID', // invalid_text_representation
+  '22001': 'DATA_INVALID', // string_data_right_truncation
+  '22003': 'DATA_INVALID', // numeric_value_out_of_range
+  '22008': 'DATA_INVALID', // datetime_field_overflow
+};
+
+/** The codes of the last-resort problems, for tests that treat each as the bug it is. */
+export const LAST_RESORT_CODES: readonly string[] = [
+  'HTTP.DATA_CONFLICT',
+  'HTTP.DATA_IN_USE',
+  'HTTP.DATA_UNKNOWN_REFERENCE',
+  'HTTP.DATA_INVALID',
+];
+
+type PgError = {
+  code: string;
+  message?: string;
+  detail?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+};
+
+/** The PostgreSQL error behind a thrown one: itself, or the cause Drizzle wraps it in. */
+function databaseErrorOf(error: unknown): PgError | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as PgError;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** Maps anything thrown in a request to a DomainError; unknown errors become HTTP.INTERNAL (500). */
 export function toDomainError(error: FastifyError | Error, req: FastifyRequest): DomainError {
   if (error instanceof DomainError) return error;
@@ -102,9 +144,35 @@ export function toDomainError(error: FastifyError | Error, req: FastifyRequest):
       en: fe.message || 'Bad request.',
     });
   }
-  // PostgreSQL "data exception" (class 22): input the database cannot hold, e.g. a NUL character.
-  const sqlState =
-    (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+  const database = databaseErrorOf(error);
+  const sqlState = database?.code;
+  const lastResort = sqlState ? LAST_RESORT[sqlState] : undefined;
+  if (database && sqlState && lastResort) {
+    // A bug: the request should have been checked before it reached the database. The log names
+    // the constraint and the statement, never the values (they may be personal data): PostgreSQL's
+    // message quotes the value for a data exception (class 22), and its detail always does.
+    req.log.error(
+      {
+        bug: 'database-constraint',
+        sqlState,
+        constraint: database.constraint,
+        table: database.table,
+        column: database.column,
+        dbMessage: sqlState.startsWith('23') ? database.message : undefined,
+        query: (error as { query?: unknown }).query,
+        route: req.routeOptions?.url,
+        method: req.method,
+      },
+      'bug: a database constraint error reached the error handler; check the value before writing (issue 25, finding 5)',
+    );
+    // A foreign key broken by a delete (or a change of key) is a record in use, not an unknown one.
+    const inUse =
+      sqlState === '23503' &&
+      (/still referenced/i.test(database.detail ?? '') ||
+        /^update or delete on/i.test(database.message ?? ''));
+    return HttpErrors.create(inUse ? 'DATA_IN_USE' : lastResort);
+  }
+  // Any other PostgreSQL "data exception" (class 22): input the database cannot hold, e.g. a NUL character.
   if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
     return HttpErrors.create('BAD_REQUEST', {
       vi: 'Dữ liệu chứa ký tự hoặc giá trị không lưu trữ được.',
