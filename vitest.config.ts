@@ -17,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          globalSetup: ['server/test/support/global-setup.ts'],
+          globalSetup: ['server/test/support/global-setup.ts', 'e2e/support/global-setup.ts'],
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { repoRoot } from './paths.ts';
 
 export interface RunningServer {
@@ -76,10 +77,29 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts the real `cqs start` as a child process on a free port with a fresh embedded database. */
+/** Settings that change what a new database is seeded with: a server given one seeds afresh. */
+const SEEDING = ['DEMO_ACCOUNTS', 'DEMO_DOSSIERS', 'AGENCY_CODE_ROOT', 'DATABASE_URL'];
+
+/**
+ * A fresh DATA_DIR: a copy of the run's seeded one (global-setup.ts) when the server would seed
+ * exactly that, else empty (the server seeds it, as on a first `npm start`).
+ */
+async function freshDataDir(env: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'cqs-e2e-'));
+  const template = inject('e2eSeededDataDir');
+  const same = (env.PROVINCE_CODE ?? '08') === '08' && !SEEDING.some((k) => k in env);
+  if (template && same) {
+    // cp -a keeps the embedded PostgreSQL's files owned by the user it runs as.
+    const r = spawnSync('cp', ['-a', `${template}/.`, dir]);
+    if (r.status !== 0) throw new Error(`copying the seeded DATA_DIR failed: ${r.stderr}`);
+  }
+  return dir;
+}
+
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
   const port = await freePort();
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'cqs-e2e-')));
+  const dataDir = options.dataDir ?? (await freshDataDir(options.env ?? {}));
   const url = `http://127.0.0.1:${port}`;
 
   const env: NodeJS.ProcessEnv = { ...process.env };
