@@ -155,7 +155,7 @@ Object.assign(verbs, moduleVerbs());
 
 function help(): string {
   const lines = Object.values(verbs).map((v) => `  ${v.usage.padEnd(28)} ${v.summary}`);
-  return `cqs — Chính quyền số command line\n\nUsage:\n${lines.join('\n')}\n\nEach verb takes --help. Configuration comes from environment variables (see README).`;
+  return `cqs — Chính quyền số command line\n\nUsage:\n${lines.join('\n')}\n\nEach verb takes --help. Configuration comes from environment variables (see docs/operations.md).`;
 }
 
 export async function main(argv: string[]): Promise<number | undefined> {

@@ -52,7 +52,7 @@ const trustProxy = z
 
 /**
  * Every environment variable the platform reads, validated once at start.
- * The README's configuration table documents each of them; keep the two in step.
+ * docs/operations.md's configuration table documents each of them; keep the two in step.
  */
 const configSchema = z.object({
   PORT: port.default(3000),

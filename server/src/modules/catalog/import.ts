@@ -219,8 +219,8 @@ export async function importCatalog(
       details: { ...result, notInFile, total: parsed.procedures.length, changed: changed.map((c) => c.code) },
     }),
   );
-  // New rows of a GIN index wait in its pending list until a vacuum; PGlite has no autovacuum, and
-  // on a server the next one may be far off. Until then every catalogue search scans that list
+  // New rows of a GIN index wait in its pending list until a vacuum, and autovacuum's next pass
+  // may be far off. Until then every catalogue search scans that list
   // (measured: the trigram index costed out of use, 97 ms a search instead of 30).
   if (result.inserted + result.versioned > 0)
     await database.rows(sql`VACUUM ANALYZE catalog_procedure_version`);

@@ -172,7 +172,7 @@ export async function insertEvent(
 
 /**
  * Runs one lifecycle command on a locked dossier row and writes the change and its event together.
- * The calendar is loaded before the transaction: on PGlite a read beside an open transaction waits for it.
+ * The calendar is loaded before the transaction, so the row lock is held no longer than the writes need.
  */
 async function apply(
   tx: Tx,

@@ -201,7 +201,7 @@ export async function finishUpstream(
       await link(tx, who, byCccd.id, ip);
       return { person: await raiseLevel(tx, who, byCccd.id, ip) };
     }
-    // Inside the transaction: on PGlite's single connection a query beside it would wait forever.
+    // Inside the transaction: the pending link is kept only if the lookup it rests on commits.
     await putPending(tx, 'CqsUpstreamLink', uid, { ...who, candidateId: byCccd.id } satisfies PendingLink);
     return { confirm: byCccd };
   });

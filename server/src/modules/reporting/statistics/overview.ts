@@ -87,7 +87,7 @@ export async function monthlyTrend(
   now = new Date(),
 ): Promise<TrendMonth[]> {
   const parts = await countedParts(database, windowOf(parsePeriod(String(year))!, now));
-  // Vietnam keeps UTC+7 all year: no time-zone database needed (PGlite's may be trimmed).
+  // Vietnam keeps UTC+7 all year: no time-zone database needed (the server's may be trimmed).
   const month = (column: string) =>
     sql.raw(`to_char((${column} AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`);
   type Row = { month: string; received: number; early: number; on_time: number; late: number };
