@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit, recordAudit } from '../../platform/audit/audit.ts';
 import { DomainError, type FieldError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { UNSAFE_TEXT_MESSAGES, unsafeInLine } from '../../platform/text.ts';
 import { IdentityErrors } from './errors.ts';
 import { pendingRegistrationHashes } from './oidc/pending.ts';
 import { checkPassword, hashPassword, verifyPassword } from './passwords.ts';
@@ -39,6 +40,12 @@ const field = (name: string, vi: string, en: string): FieldError => ({ field: na
 /** Checks and normalises what a person gives about themself; every problem is named by field. */
 export function validatePerson(input: PersonInput): PersonInput {
   const errors: FieldError[] = [];
+  // A tab, a newline or a U+202E override in a name is refused, not folded away: the name is
+  // printed on receipts and decisions exactly as it was typed.
+  for (const name of ['fullName', 'addressDetail'] as const) {
+    const why = input[name] ? unsafeInLine(input[name]) : null;
+    if (why) errors.push({ field: name, ...UNSAFE_TEXT_MESSAGES[why] });
+  }
   const fullName = input.fullName?.trim().replace(/\s+/g, ' ') ?? '';
   if (fullName.length < 2 || fullName.length > 100) {
     errors.push(
