@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_CITIZEN, passwordLogin } from '../bench/support/login.ts';
 import { freshDatabase } from '../server/test/support/databases.ts';
 import { repoRoot, startServer } from './support/index.ts';
 
@@ -166,6 +167,13 @@ describe('the cqs command', () => {
       body: JSON.stringify({ token, password: 'Một mật khẩu đủ dài 2026!' }),
     });
     expect(confirm.status).toBe(204);
+    // A disable beside the running server ends the citizen's signed-in session there at once.
+    const citizen = await passwordLogin(first.url);
+    const me = () => fetch(`${first.url}/api/me`, { headers: { cookie: citizen.cookie } });
+    expect((await me()).status).toBe(200);
+    const disable = cqs(['users', 'disable', '--login', DEMO_CITIZEN], env);
+    expect(disable.code, disable.out).toBe(0);
+    expect((await me()).status).toBe(401);
 
     // A second start on the same DATA_DIR joins the running database instead of starting one.
     const second = await startServer({ dataDir, env: { PROVINCE_CODE: '08' } });
@@ -180,6 +188,7 @@ describe('the cqs command', () => {
     await third.stop();
     const list = cqs(['users', 'list', '--q', 'mai@stp'], env);
     expect(list.out).toContain('Lê Thị Mai');
+    expect(cqs(['users', 'list', '--q', DEMO_CITIZEN], env).out).toMatch(/\sdisabled\s/);
   });
 
   it('recovers after kill -9 and reuses the database its killed parent left running', async () => {
