@@ -116,6 +116,27 @@ function onlineRequests(cookies: readonly string[], csrf: readonly string[]): au
   ];
 }
 
+/** The rows the platform wrote in the load just run: the shapes the limits write. */
+function submittedFixture(url: string): Promise<Fixture> {
+  return withClient(url, async (c) => {
+    const r = await c.query(
+      `SELECT procedure_id, procedure_version, applicant_id, receiving_agency_id, competent_agency_id, applicant, form_data, state
+         FROM dossier WHERE idempotency_key LIKE 'bench-%' LIMIT 1`,
+    );
+    const row = r.rows[0];
+    return {
+      procedureId: row.procedure_id,
+      procedureVersion: row.procedure_version,
+      applicantId: row.applicant_id,
+      deskId: row.receiving_agency_id,
+      competentId: row.competent_agency_id,
+      applicant: row.applicant,
+      formData: row.form_data,
+      state: row.state,
+    };
+  });
+}
+
 function pgbench(url: string, f: Fixture, seconds: number) {
   const vars = {
     procedure: f.procedureId,
@@ -191,24 +212,7 @@ async function postgresSuite() {
     if (profDir) console.log(`CPU profile of the app: ${profDir}`);
     app = undefined;
 
-    // The rows the platform wrote are the shapes the limits write.
-    const fixture = await withClient(url, async (c) => {
-      const r = await c.query(
-        `SELECT procedure_id, procedure_version, applicant_id, receiving_agency_id, competent_agency_id, applicant, form_data, state
-           FROM dossier WHERE idempotency_key LIKE 'bench-%' LIMIT 1`,
-      );
-      const row = r.rows[0];
-      return {
-        procedureId: row.procedure_id,
-        procedureVersion: row.procedure_version,
-        applicantId: row.applicant_id,
-        deskId: row.receiving_agency_id,
-        competentId: row.competent_agency_id,
-        applicant: row.applicant,
-        formData: row.form_data,
-        state: row.state,
-      } as Fixture;
-    });
+    const fixture = await submittedFixture(url);
     const raw = pgbench(url, fixture, o.duration);
     console.log(
       `${'raw: pgbench -M prepared, 16 clients'.padEnd(34)} ${raw.tps.toFixed(0).padStart(6)} tps    latency avg ${raw.latency} ms`,
@@ -330,23 +334,7 @@ async function embeddedSuite() {
     const instance = await openEmbedded(dataDir, () => {});
     const url = instance.url;
     const postgresRss = postgresRssMb(path.join(dataDir, 'postgres'));
-    const fixture = await withClient(url, async (c) => {
-      const r = await c.query(
-        `SELECT procedure_id, procedure_version, applicant_id, receiving_agency_id, competent_agency_id, applicant, form_data, state
-           FROM dossier WHERE idempotency_key LIKE 'bench-%' LIMIT 1`,
-      );
-      const row = r.rows[0];
-      return {
-        procedureId: row.procedure_id,
-        procedureVersion: row.procedure_version,
-        applicantId: row.applicant_id,
-        deskId: row.receiving_agency_id,
-        competentId: row.competent_agency_id,
-        applicant: row.applicant,
-        formData: row.form_data,
-        state: row.state,
-      } as Fixture;
-    });
+    const fixture = await submittedFixture(url);
     const raw = pgbench(url, fixture, o.duration);
     await instance.release();
     console.log(

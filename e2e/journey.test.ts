@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../server/src/platform/net.ts';
 import { type Received, startSmtp, stopSmtp } from '../server/test/support/smtp.ts';
 import {
   ensureWebBuilt,
@@ -27,14 +27,6 @@ const NEWCOMER = {
 };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /**
  * The whole road of one dossier, through the pages people use, against a real `cqs start` on a

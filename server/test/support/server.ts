@@ -1,21 +1,13 @@
-import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Mail, Mailer } from '../../src/platform/mail.ts';
-import { type EngineContext, testConfig } from './databases.ts';
+import { freePort } from '../../src/platform/net.ts';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
+
+import { type EngineContext, testConfig } from './databases.ts';
 
 export type Listening = { app: FastifyInstance; url: string; config: Config; mails: Mail[] };
 
