@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +100,28 @@ function localeFlags(): string[] {
   return ['--locale=C', '--locale-provider=icu', '--icu-locale=und'];
 }
 
+/**
+ * DATA_DIR/postgres, which the postgres user must be able to reach when we run as root: our own
+ * folder is made enterable (not listable) by others. When a folder above it is closed to others
+ * (a checkout in /root), the cluster lives in /var/lib/cqs/<DATA_DIR's hash>/postgres instead,
+ * where Debian keeps its own, and DATA_DIR/postgres.location says so; nothing above is opened up.
+ */
+function clusterDir(dir: string, as: ReturnType<typeof runAs>, log: (line: string) => void): string {
+  const inside = path.join(dir, 'postgres');
+  if (!as) return inside;
+  fs.chmodSync(dir, fs.statSync(dir).mode | 0o001);
+  const blocked = unreachableAncestor(dir);
+  if (!blocked || fs.existsSync(path.join(inside, 'PG_VERSION'))) return inside;
+  const base = path.join('/var/lib/cqs', createHash('sha256').update(dir).digest('hex').slice(0, 16));
+  fs.mkdirSync(base, { recursive: true, mode: 0o711 });
+  fs.writeFileSync(path.join(dir, 'postgres.location'), `${path.join(base, 'postgres')}\n`);
+  if (!fs.existsSync(path.join(base, 'postgres', 'PG_VERSION')))
+    log(
+      `Người dùng postgres không vào được ${blocked}: dữ liệu PostgreSQL ở ${base}/postgres / the postgres user cannot enter ${blocked}, so the database lives in ${base}/postgres (see DATA_DIR/postgres.location)`,
+    );
+  return path.join(base, 'postgres');
+}
+
 /** Where `as` cannot reach: the first folder above `dir` that the postgres user may not enter. */
 function unreachableAncestor(dir: string): string | undefined {
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
@@ -179,19 +201,9 @@ export async function openEmbedded(dataDir: string, log: (line: string) => void)
   const bin = await binaries();
   const as = runAs();
   const dir = path.resolve(dataDir);
-  const pgdata = path.join(dir, 'postgres');
   fs.mkdirSync(dir, { recursive: true });
   const secret = password(dir);
-  if (as) {
-    // The postgres user must reach DATA_DIR/postgres: our own folder may be entered (not listed).
-    fs.chmodSync(dir, fs.statSync(dir).mode | 0o001);
-    const blocked = unreachableAncestor(dir);
-    if (blocked) {
-      throw new ConfigError(
-        `DATA_DIR=${dir}: người dùng postgres không vào được ${blocked} / the postgres user cannot enter ${blocked} (PostgreSQL does not run as root). Choose a DATA_DIR it can reach (e.g. /var/lib/cqs) or run: chmod o+x ${blocked}`,
-      );
-    }
-  }
+  const pgdata = clusterDir(dir, as, log);
 
   if (!fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
     fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
