@@ -172,6 +172,62 @@ describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
     expect((await search('dang ky ket hon')).items.map((i) => i.code)).not.toContain('1.000894');
   });
 
+  it('refuses an edit that would break every dossier filed after it, naming the field, and keeps the procedure as it was', async () => {
+    // Each was saved before (issue 25): the e-forms made every filing a 500, the periods every
+    // receipt a calendar error, the name a receipt that took minutes to lay out.
+    const headers = { cookie: admin, 'x-csrf-token': adminCsrf };
+    const code = '1.001193'; // Đăng ký khai sinh, with an e-form
+    const before = await get<{ version: number; eform: unknown }>(`/api/catalog/procedures/${code}`);
+    const refused: [Record<string, unknown>, string][] = [
+      [{ processingTime: { value: 1e9, unit: 'working_days' } }, 'body.processingTime.value'],
+      [{ processingTime: { value: -3, unit: 'working_days' } }, 'body.processingTime.value'],
+      [{ processingTime: { value: 1.5, unit: 'days' } }, 'body.processingTime.value'],
+      [{ processingTime: { value: 0, unit: 'years' } }, 'body.processingTime.value'],
+      [{ eform: { schema: { type: 'nonsense' } } }, 'body.eform.schema'],
+      [{ eform: { schema: { $ref: '#/$defs/none' } } }, 'body.eform.schema'],
+      [{ eform: { schema: { properties: { a: { type: 'string', pattern: '(' } } } } }, 'body.eform.schema'],
+      [{ eform: { schema: { $id: 'khai-sinh', type: 'object' } } }, 'body.eform.schema'],
+      [{ eform: { schema: { $async: true, type: 'object' } } }, 'body.eform.schema'],
+      [{ name: { vi: 'x'.repeat(200_000) } }, 'body.name.vi'],
+      [{ name: { vi: 'Đăng ký \u202Eisnh iahk' } }, 'body.name.vi'],
+      [{ fees: [{ label: 'Lệ phí', amountVnd: 9_007_199_254_740_991 }] }, 'body.fees.0.amountVnd'],
+    ];
+    for (const [payload, field] of refused) {
+      const res = await h.app.inject({
+        method: 'PATCH',
+        url: `/api/catalog/procedures/${code}`,
+        headers,
+        payload,
+      });
+      expect(res.statusCode, `${JSON.stringify(payload).slice(0, 80)}: ${res.body.slice(0, 300)}`).toBe(400);
+      const error = res.json().errors.find((e: { field: string }) => e.field === field);
+      expect(error, `${field}: ${res.body.slice(0, 300)}`).toBeDefined();
+      expect(error.vi).toMatch(/\p{L}/u);
+    }
+    for (const [payload] of [
+      [{ processingTime: { value: 0.5, unit: 'working_days' } }],
+      [{ processingTime: { value: 1.5, unit: 'working_hours' } }],
+    ]) {
+      const res = await h.app.inject({
+        method: 'PATCH',
+        url: `/api/catalog/procedures/${code}`,
+        headers,
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const after = await get<{ version: number; eform: unknown }>(`/api/catalog/procedures/${code}`);
+    expect(after.version).toBe(before.version + 2);
+    expect(after.eform).toEqual(before.eform);
+    // A version beyond a PostgreSQL integer is a bad request, not a query that fails.
+    const huge = await h.app.inject({
+      method: 'GET',
+      url: `/api/catalog/procedures/${code}?version=9007199254740991`,
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().errors[0].field).toBe('query.version');
+  });
+
   it('re-imports idempotently, and versions only what the portal changed', async () => {
     // Streamed from the .gz, as `cqs catalog import FILE.jsonl.gz` reads it.
     const same = await importCatalog(

@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { localizedTextSchema } from '../../platform/http/schemas.ts';
 import { requireAllowed } from '../identity/web-session.ts';
+import { procedureEditSchema } from './edit-input.ts';
 import { createVersion, getProcedure, listVersions, setEnabled } from './procedures.ts';
 import { listAgencyCounts, listFields, searchProcedures } from './search.ts';
 
@@ -22,9 +23,8 @@ const documentFields = {
   reusable: z.boolean(),
   group: z.string().nullable(),
 };
-// An edit is capped, but the national catalogue has component descriptions longer than the cap:
-// answers carry them whole (a cap on the response would turn those procedures into 500s).
-const documentSchema = z.object({ name: z.string().min(1).max(2000), ...documentFields });
+// An edit is capped (edit-input.ts), but the national catalogue has component descriptions longer
+// than the cap: answers carry them whole (a cap on the response would turn those procedures into 500s).
 const documentOutSchema = z.object({ name: z.string(), ...documentFields });
 const eformSchema = z.object({
   schema: z.record(z.string(), z.unknown()),
@@ -161,7 +161,10 @@ export const catalogRoutes =
           summary:
             'One procedure: documents, fees, processing time, legal basis, e-form (current version, or `version`)',
           params: codeParams,
-          querystring: z.object({ version: z.coerce.number().int().min(1).optional() }).strict(),
+          // A version is a PostgreSQL integer: anything larger names no version (and no query).
+          querystring: z
+            .object({ version: z.coerce.number().int().min(1).max(2_147_483_647).optional() })
+            .strict(),
           response: { 200: detailSchema, ...problemResponses(400, 404) },
         },
       },
@@ -208,25 +211,7 @@ export const catalogRoutes =
           tags: ['catalog'],
           summary: 'Edit a procedure (system admins): saves a new version; dossiers keep theirs',
           params: codeParams,
-          body: z
-            .object({
-              name: localizedTextSchema,
-              onlineType: z.enum(['full', 'partial']),
-              partialReason: z.string().max(2000).nullable(),
-              processingTime: durationSchema.nullable(),
-              fees: z.array(feeSchema),
-              level2FeeWaived: z.boolean(),
-              documents: z.array(documentSchema),
-              eform: eformSchema.nullable(),
-              competentAgencyId: z.uuid().nullable(),
-              resultType: z.enum(['paper', 'electronic', 'both', 'unknown']),
-            })
-            .partial()
-            .strict()
-            .refine((b) => b.onlineType !== 'partial' || (b.partialReason ?? '').trim().length > 0, {
-              message: 'a partial online service must publish its reason',
-              path: ['partialReason'],
-            }),
+          body: procedureEditSchema,
           response: { 200: z.object({ version: z.number().int() }), ...problemResponses(400, 401, 403, 404) },
         },
       },
