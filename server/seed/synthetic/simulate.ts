@@ -12,6 +12,7 @@ import {
   type DossierEvent,
   type DossierState,
   decide,
+  latestExtendedDueAt,
   newDossierState,
 } from '../../src/modules/dossiers/lifecycle.ts';
 import {
@@ -170,7 +171,10 @@ export function simulate(
     const before = addWorkingDays(dueDate, -1, calendar);
     const at = randomOfficeTime(before, rnd, calendar);
     if (at.getTime() > events.at(-1)!.event.at.getTime()) {
-      const newDue = officeInstant(addWorkingDays(dueDate, rnd.int(2, 5), calendar), day - 1, calendar);
+      const wanted = officeInstant(addWorkingDays(dueDate, rnd.int(2, 5), calendar), day - 1, calendar);
+      // The law lets an extension add at most the processing time once more (lifecycle.ts).
+      const limit = latestExtendedDueAt(due, state.legalDuration, calendar);
+      const newDue = wanted.getTime() > limit.getTime() ? limit : wanted;
       run(at, {
         type: 'extend',
         newDueAt: newDue,
