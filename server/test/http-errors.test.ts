@@ -197,6 +197,31 @@ const malformed: { name: string; req: InjectOptions; status: number; code?: stri
       payload: '{"codes":["08\\u0000"]}',
     },
     status: 400,
+    field: 'body.codes.0',
+  },
+  {
+    // Valid JSON, not Unicode: jsonb refuses it, so it is refused before any route stores it.
+    name: 'lone surrogate in JSON',
+    req: {
+      method: 'POST',
+      url: '/api/admin-units/resolve',
+      headers: json,
+      payload: '{"codes":["08\\ud800"]}',
+    },
+    status: 400,
+    code: 'HTTP.VALIDATION',
+    field: 'body.codes.0',
+  },
+  {
+    name: 'null byte in a JSON key',
+    req: {
+      method: 'POST',
+      url: '/api/admin-units/resolve',
+      headers: json,
+      payload: '{"codes":["08"],"a\\u0000":1}',
+    },
+    status: 400,
+    field: 'body',
   },
   {
     name: 'agency kind not in the list',

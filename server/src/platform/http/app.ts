@@ -20,6 +20,7 @@ import { newId } from '../ids.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toDomainError } from './problem.ts';
+import { unstorableField } from './unstorable.ts';
 
 export type HttpAppOptions = {
   config: Config;
@@ -109,6 +110,18 @@ export async function createHttpApp({
   registerMetrics(app, database);
 
   app.setErrorHandler((error, req, reply) => sendProblem(reply, toDomainError(error as Error, req)));
+
+  // Text no column can hold (NUL, a lone surrogate) in a JSON body is refused for every route,
+  // naming the field. (Query strings are left to the routes: a file name there is cleaned, not refused.)
+  app.addHook('preValidation', async (req) => {
+    const bad = unstorableField(req.body, 'body');
+    if (bad)
+      throw HttpErrors.create(
+        'VALIDATION',
+        { vi: `${bad.field}: ${bad.vi}`, en: `${bad.field}: ${bad.en}` },
+        [bad],
+      );
+  });
 
   await app.register(healthRoutes(database));
   return app;
