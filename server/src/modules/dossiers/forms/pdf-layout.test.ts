@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { placeAndDate } from './format.ts';
 import { Sheet } from './pdf-layout.ts';
 import { qrMatrix } from './qr.ts';
@@ -45,6 +45,21 @@ it('wraps long Vietnamese text onto new pages and cuts words longer than a line'
   expect(out).toContain('Trường hợp ủy quyền:');
   // Each line stays within the text width: no line of the output is absurdly long.
   expect(Math.max(...out.split('\n').map((l) => l.trimEnd().length))).toBeLessThan(120);
+});
+
+it('cuts a word of many lines in one pass, so that long items cannot stall the server (issue 25)', async () => {
+  const sheet = await Sheet.create({ title: 'Thử', author: 'Thử', subject: 'Thử', at: new Date() });
+  const font = sheet.fonts.regular;
+  const measure = vi.spyOn(font, 'widthOfTextAtSize');
+  // Fifty 500-character items of a supplement request took seconds when every line measured the rest.
+  const word = `${'x'.repeat(4000)}😀${'ă'.repeat(999)}`;
+  const lines = sheet.wrap([{ text: word }], 11, sheet.width);
+  expect(lines.map((l) => l.pieces.map((p) => p.text).join('')).join('')).toBe(word);
+  for (const l of lines) expect(l.width).toBeLessThanOrEqual(sheet.width + 0.01);
+  expect(lines.length).toBeGreaterThan(40);
+  // Each character measured once, each line once or twice: never the rest of the word per line.
+  expect(measure.mock.calls.length).toBeLessThan(3 * lines.length + 10);
+  measure.mockRestore();
 });
 
 it('writes the place-and-date line as Decree 30 does', () => {

@@ -113,6 +113,24 @@ export class Sheet {
     this.y -= points;
   }
 
+  private readonly widths = new Map<PDFFont, Map<string, number>>();
+
+  /** The width of one character, measured once per font (at size 1, scaled). */
+  private charWidth(font: PDFFont, char: string, size: number): number {
+    // Each call of widthOfTextAtSize lays the text out afresh (about half a millisecond).
+    let known = this.widths.get(font);
+    if (!known) {
+      known = new Map();
+      this.widths.set(font, known);
+    }
+    let w = known.get(char);
+    if (w === undefined) {
+      w = font.widthOfTextAtSize(char, 1);
+      known.set(char, w);
+    }
+    return w * size;
+  }
+
   /** Breaks runs into lines of at most `width` points; a word longer than a line is cut. */
   wrap(runs: Run[], size: number, width: number, indent = 0): Line[] {
     const lines: Line[] = [];
@@ -156,20 +174,29 @@ export class Sheet {
         }
         if (line.pieces.length > 0) flush();
         // A URL or code longer than the line: cut it where it no longer fits (by code point, so an
-        // astral character is never split; binary search keeps a 2,000-character reason cheap).
-        let rest = Array.from(token);
-        while (font.widthOfTextAtSize(rest.join(''), size) > room) {
-          let [lo, hi] = [1, rest.length - 1];
-          while (lo < hi) {
-            const mid = Math.ceil((lo + hi) / 2);
-            if (font.widthOfTextAtSize(rest.slice(0, mid).join(''), size) <= room) lo = mid;
-            else hi = mid - 1;
+        // astral character is never split). One pass adding up each character's width: measuring
+        // the rest again for every line took seconds for fifty 500-character items (issue 25).
+        const chars = Array.from(token);
+        let start = 0;
+        let used = 0;
+        for (let i = 0; i < chars.length; i++) {
+          const w = this.charWidth(font, chars[i]!, size);
+          if (used + w > room && i > start) {
+            // Kerning can make a piece a hair wider than the sum of its characters: the real width decides.
+            let end = i;
+            while (end - 1 > start && font.widthOfTextAtSize(chars.slice(start, end).join(''), size) > room)
+              end--;
+            place(chars.slice(start, end).join(''), font);
+            flush();
+            // The next line starts with the character at `end` (the loop moves past it).
+            i = end;
+            start = end;
+            used = this.charWidth(font, chars[end]!, size);
+            continue;
           }
-          place(rest.slice(0, lo).join(''), font);
-          flush();
-          rest = rest.slice(lo);
+          used += w;
         }
-        place(rest.join(''), font);
+        place(chars.slice(start).join(''), font);
       }
     }
     if (line.pieces.length > 0 || lines.length === 0) lines.push(line);
