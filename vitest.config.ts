@@ -1,14 +1,11 @@
 import { defineConfig } from 'vitest/config';
-import EndToEndFirst from './vitest.sequencer.ts';
 
 // Two projects: `server` (unit + integration on PostgreSQL) and `e2e` (real server, real Chromium).
+// `npm test` runs them as two vitest processes side by side (scripts/test.mjs): vitest itself would
+// run the e2e files, one at a time, only after every server file.
 // Each migrates and seeds a template database once per run (server/test/support/global-setup.ts).
 export default defineConfig({
   test: {
-    // Two server files and one end-to-end file at a time on a 2-core machine: much of a test's time
-    // is PostgreSQL's and Chromium's, in processes of their own.
-    maxWorkers: 3,
-    sequence: { sequencer: EndToEndFirst },
     projects: [
       {
         test: {

@@ -4,8 +4,8 @@
 //   web build → vitest (unit, integration on PostgreSQL, end-to-end in Chromium, side by side) →
 //   the time of each tier, then one closing summary line.
 // Budget: the whole command stays under 15 minutes on a 2-core machine (README, "Tests").
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,13 +32,47 @@ step('system tools', 'bash', ['scripts/ensure-system-tools.sh']);
 step('web build', 'npm', ['run', '-s', 'build'], { NODE_ENV: 'production' });
 step('bundle size', 'node', ['scripts/check-bundle.mjs']);
 mkdirSync(path.dirname(resultFile), { recursive: true });
+
+/**
+ * The two vitest projects as two processes side by side: the end-to-end files (one at a time: a
+ * server, its PostgreSQL and Chromium each) start at once beside the server files (two at a time),
+ * instead of after them. The server tier prints as it goes; the end-to-end tier's output is kept
+ * in test-results/e2e.log and printed when it ends.
+ */
+function vitestProject(project, live) {
+  const json = path.join(root, 'test-results', `vitest-${project}.json`);
+  const log = path.join(root, 'test-results', `${project}.log`);
+  const args = [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+  ];
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { cwd: root, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+    if (!live) {
+      const out = createWriteStream(log);
+      child.stdout.pipe(out);
+      child.stderr.pipe(out);
+    }
+    child.on('close', (code) => {
+      if (!live)
+        console.log(
+          `\n▶ ${project} tests (output of ${path.relative(root, log)}):\n${readFileSync(log, 'utf8')}`,
+        );
+      resolve({ code, json });
+    });
+  });
+}
+
 const vitestStart = Date.now();
-const vitest = spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`],
-  { cwd: root, stdio: 'inherit' },
-);
+console.log('\n▶ vitest: server and e2e projects side by side');
+const runs = await Promise.all([vitestProject('server', true), vitestProject('e2e', false)]);
 const vitestSeconds = (Date.now() - vitestStart) / 1000;
+const vitestStatus = runs.every((r) => r.code === 0) ? 0 : 1;
 
 /** unit: pure logic beside the code; integration: server/test on PostgreSQL; e2e: real server + Chromium. */
 const tierOf = (file) => {
@@ -51,7 +85,17 @@ const tierOf = (file) => {
 let summary = 'vitest: no result file';
 const lines = [];
 try {
-  const r = JSON.parse(readFileSync(resultFile, 'utf8'));
+  const parts = runs.map((run) => JSON.parse(readFileSync(run.json, 'utf8')));
+  const r = {
+    numPassedTests: 0,
+    numFailedTests: 0,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    numTotalTests: 0,
+    testResults: parts.flatMap((p) => p.testResults),
+  };
+  for (const p of parts) for (const k of Object.keys(r)) if (k !== 'testResults') r[k] += p[k];
+  writeFileSync(resultFile, JSON.stringify(r));
   const skipped = r.numPendingTests + r.numTodoTests;
   summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`;
   if (r.numTotalTests === 0) summary = '0 passed, 0 failed';
@@ -81,4 +125,4 @@ for (const [name, s] of [
 ])
   console.log(`  ${name.padEnd(44)} ${fmt(s).padStart(6)}`);
 console.log(`\ntests: ${summary}`);
-process.exit(vitest.status ?? 1);
+process.exit(vitestStatus);

@@ -20,7 +20,7 @@ type Summary = {
   version: number;
 };
 
-describeEachEngine('procedure catalogue', { seed: true }, (ctx) => {
+describeEachEngine('procedure catalogue', { seed: 'reference' }, (ctx) => {
   const h = useApp(ctx);
   let admin = '';
   let adminCsrf = '';

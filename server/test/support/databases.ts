@@ -10,12 +10,22 @@ export { testConfig };
 export type TestDatabase = { database: Database; url: string; drop(): Promise<void> };
 
 /**
- * A fresh database of this test file's own, copied from the run's template (see global-setup.ts):
- * migrated, and with the reference data loaded when `seed` is set.
+ * What a test database starts with: `true` the reference data and the catalogue (as a new
+ * deployment has them), `'reference'` the reference data without the catalogue (to import it),
+ * `false` only the schema.
  */
-export async function freshDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+export type Seed = boolean | 'reference';
+
+/** A fresh database of this test file's own, copied from the run's template (see global-setup.ts). */
+export async function freshDatabase(options: { seed?: Seed } = {}): Promise<TestDatabase> {
   const adminUrl = inject('testAdminUrl');
-  const template = inject(options.seed ? 'testSeededTemplate' : 'testTemplate');
+  const template = inject(
+    options.seed === 'reference'
+      ? 'testReferenceTemplate'
+      : options.seed
+        ? 'testSeededTemplate'
+        : 'testTemplate',
+  );
   const name = `cqs_t_${randomBytes(6).toString('hex')}`;
   // FILE_COPY copies the template's files instead of writing them through the WAL: faster here.
   await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
@@ -34,12 +44,12 @@ export async function freshDatabase(options: { seed?: boolean } = {}): Promise<T
 export type EngineContext = { database: Database; url: string; config: Config };
 
 /**
- * Runs a suite on a fresh database of its own, optionally with the reference data loaded.
+ * Runs a suite on a fresh database of its own, seeded as `options.seed` says (see Seed).
  * `ctx` is filled in beforeAll.
  */
 export function describeEachEngine(
   title: string,
-  options: { seed?: boolean; config?: Record<string, string> },
+  options: { seed?: Seed; config?: Record<string, string> },
   suite: (ctx: EngineContext) => void,
 ): void {
   describe(title, () => {

@@ -11,6 +11,8 @@ declare module 'vitest' {
     /** Migrated, empty. */
     testTemplate: string;
     /** Migrated, with the reference data (administrative map, agencies, schedules) loaded. */
+    testReferenceTemplate: string;
+    /** testReferenceTemplate with the national catalogue imported too. */
     testSeededTemplate: string;
   }
 }
