@@ -317,6 +317,20 @@ describeEachEngine('account administration through the API', { seed: true }, (ct
     ).toBe(403);
   });
 
+  it('tells nobody but the counter whether a CCCD has an account: 403 for one that has and one that has not', async () => {
+    for (const who of ['lanhdao', 'quantri', 'nguyenvanan']) {
+      for (const cccd of ['008195004321', '008195009999']) {
+        const res = await as(who, { method: 'GET', url: `/api/identity/persons/lookup?cccd=${cccd}` });
+        expect(res.statusCode, `${who} ${cccd}`).toBe(403);
+      }
+    }
+    const missing = await as('motcua', {
+      method: 'GET',
+      url: '/api/identity/persons/lookup?cccd=008195009999',
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('shows admins locked accounts and lets them unlock and end sessions', async () => {
     const binh = (await findByLogin(ctx.database.db, 'tranthibinh@demo.cqs.example'))!;
     await ctx.database.rows(

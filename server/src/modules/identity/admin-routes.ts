@@ -220,6 +220,9 @@ export const adminRoutes =
       },
       async (req) => {
         const { actor } = requireAuth(req);
+        // Decided before looking: a 404 for one CCCD and a 403 for another would tell anyone which
+        // CCCDs have an account. Only roles that may look up anyone pass with no person named.
+        if (!can(actor, 'person.lookup', { type: 'person', id: '' })) throw forbid();
         const [p] = await db.select().from(persons).where(eq(persons.cccd, req.query.cccd));
         if (!p) throw IdentityErrors.create('PERSON_NOT_FOUND');
         if (!can(actor, 'person.lookup', { type: 'person', id: p.id })) throw forbid();
