@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemoPlan } from '../seed/dx-plan.ts';
+import { seeded } from '../seed/synthetic/random.ts';
 import { buildApp } from '../src/app.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { createPerson, findByLogin } from '../src/modules/identity/accounts.ts';
@@ -82,23 +83,16 @@ type Failure = {
   error?: string;
 };
 
-/** mulberry32: small, seeded, good enough to pick values. */
+/** The benchmarks' seeded generator, with a shuffled sample of a list. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = seeded(seed);
   return {
-    next,
+    next: rnd.next,
     /** `n` items of `xs`, in a shuffled order. */
     sample: <T>(xs: readonly T[], n: number): T[] => {
       const copy = [...xs];
       for (let i = copy.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
+        const j = Math.floor(rnd.next() * (i + 1));
         [copy[i], copy[j]] = [copy[j]!, copy[i]!];
       }
       return copy.slice(0, n);
