@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/engine.ts';
@@ -63,6 +64,7 @@ export function describeEachEngine(
     });
     afterAll(async () => {
       await test?.drop();
+      if (ctx.config) rmSync(ctx.config.filesDir, { recursive: true, force: true });
     });
     suite(ctx);
   });

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.ts';
@@ -36,6 +37,7 @@ export function useListeningApp(
   });
   afterAll(async () => {
     await holder.app?.close();
+    if (holder.config) rmSync(holder.config.filesDir, { recursive: true, force: true });
   });
   return holder;
 }
