@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FORBIDDEN = /\.\.\/shared|shared\/data/;
+// The folder beside our own checkouts that a user's clone does not have (spelled in parts, so this
+// check never names it itself).
+const OUTSIDE = ['..', 'shared'].join('/');
+const FORBIDDEN = new RegExp(`${OUTSIDE.replaceAll('.', '\\.')}|${['shared', 'data'].join('/')}`);
 const SELF = 'scripts/check-standalone.mjs'; // names them to look for them
 
 const files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
@@ -31,10 +34,10 @@ for (const file of files) {
 
 if (hits.length > 0) {
   console.error(
-    `✗ ${hits.length} line(s) name a folder outside the repository (../shared, shared/data); a fresh clone has none.\n` +
+    `✗ ${hits.length} line(s) name a folder outside the repository (${OUTSIDE}); a fresh clone has none.\n` +
       '  Reference data lives in server/seed/reference/ (read it with server/seed/reference.ts).\n',
   );
   for (const hit of hits) console.error(`  ${hit}`);
   process.exit(1);
 }
-console.log(`✓ standalone: none of ${files.length} tracked files names ../shared or shared/data`);
+console.log(`✓ standalone: none of ${files.length} tracked files names a folder outside the repository`);
