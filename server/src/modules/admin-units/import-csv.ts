@@ -107,28 +107,40 @@ function readCsv(
   return out;
 }
 
+/** A unit code of `digits` digits not already on an earlier line; else the problem is reported. */
+function codeIsNew(
+  code: string,
+  digits: number,
+  what: { vi: string; en: string },
+  seen: ReadonlyMap<string, number>,
+  p: (column: string, vi: string, en: string) => void,
+): boolean {
+  if (!new RegExp(`^\\d{${digits}}$`).test(code)) {
+    p(
+      'code',
+      `${what.vi} phải gồm ${digits} chữ số, không phải "${code}".`,
+      `${what.en} is ${digits} digits, not "${code}".`,
+    );
+    return false;
+  }
+  if (seen.has(code)) {
+    p(
+      'code',
+      `mã ${code} đã có ở dòng ${seen.get(code)}.`,
+      `code ${code} is already on line ${seen.get(code)}.`,
+    );
+    return false;
+  }
+  return true;
+}
+
 export function readProvinces(src: CsvSource, problems: Problems): Row[] {
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   for (const { line, cell } of readCsv(src, PROVINCE_COLUMNS, problems)) {
     const p = (column: string, vi: string, en: string) => problems.add(src.name, line, column, vi, en);
     const [code, given, type] = [cell('code'), cell('name'), cell('type')];
-    let ok = true;
-    if (!/^\d{2}$/.test(code)) {
-      p(
-        'code',
-        `mã tỉnh phải gồm 2 chữ số, không phải "${code}".`,
-        `a province code is 2 digits, not "${code}".`,
-      );
-      ok = false;
-    } else if (seen.has(code)) {
-      p(
-        'code',
-        `mã ${code} đã có ở dòng ${seen.get(code)}.`,
-        `code ${code} is already on line ${seen.get(code)}.`,
-      );
-      ok = false;
-    }
+    let ok = codeIsNew(code, 2, { vi: 'mã tỉnh', en: 'a province code' }, seen, p);
     if (!PROVINCE_TYPES.includes(type)) {
       p(
         'type',
@@ -173,22 +185,7 @@ export function readCommunes(src: CsvSource, problems: Problems): Row[] {
       cell('type'),
       cell('province_code'),
     ];
-    let ok = true;
-    if (!/^\d{5}$/.test(code)) {
-      p(
-        'code',
-        `mã xã phải gồm 5 chữ số, không phải "${code}".`,
-        `a commune code is 5 digits, not "${code}".`,
-      );
-      ok = false;
-    } else if (seen.has(code)) {
-      p(
-        'code',
-        `mã ${code} đã có ở dòng ${seen.get(code)}.`,
-        `code ${code} is already on line ${seen.get(code)}.`,
-      );
-      ok = false;
-    }
+    let ok = codeIsNew(code, 5, { vi: 'mã xã', en: 'a commune code' }, seen, p);
     if (!COMMUNE_TYPES.includes(type)) {
       p(
         'type',
