@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { Database } from '../../db/engine.ts';
+import { listen } from '../../platform/listen.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import { notificationOutbox } from './schema.ts';
 import { PORTAL_URL } from './service.ts';
@@ -253,49 +253,9 @@ export function outboxNotifier(database: Database, debounceMs = 25): () => void 
 }
 
 /**
- * A worker's ear on the database: calls `wake` whenever a web node has written to the outbox.
- * One dedicated connection (LISTEN holds it), reopened after a drop; the dispatcher's poll covers
- * the gap.
+ * A worker's ear on the database: calls `wake` whenever a web node has written to the outbox
+ * (and after a dropped connection is back; the dispatcher's poll covers the gap).
  */
-export function listenForOutbox(
-  database: Database,
-  wake: () => void,
-  log: DispatcherLog,
-): { close(): Promise<void> } {
-  let closed = false;
-  let client: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
-  const connect = async () => {
-    if (closed) return;
-    const c = new pg.Client({ connectionString: database.url });
-    c.on('notification', () => wake());
-    c.on('error', (e) => {
-      log.warn({ error: e.message }, 'outbox listener lost its connection; reconnecting');
-      c.end().catch(() => {});
-      if (client === c) client = null;
-      if (!closed) retry = setTimeout(connect, 2000);
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${CHANNEL}`);
-      if (closed) await c.end();
-      else client = c;
-    } catch (e) {
-      c.end().catch(() => {});
-      if (!closed) {
-        log.warn({ error: (e as Error).message }, 'outbox listener cannot connect; retrying');
-        retry = setTimeout(connect, 2000);
-      }
-    }
-  };
-  const started = connect();
-  return {
-    async close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      await started;
-      await client?.end().catch(() => {});
-      client = null;
-    },
-  };
+export function listenForOutbox(database: Database, wake: () => void, log: DispatcherLog) {
+  return listen(database, CHANNEL, wake, log, wake);
 }

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { cacheOf, forget } from '../cache.ts';
 import { type Calendar, createCalendar } from './calendar.ts';
 import type { OfficeHours } from './office-hours.ts';
 import { type OfficialSchedule, type ScheduleEntry, validateSchedule } from './schedule.ts';
@@ -15,18 +16,16 @@ export function officeHoursOf(value: string): OfficeHours {
   return { morning: [ms, me], afternoon: [as, ae] };
 }
 
-// The calendar is read on every deadline; schedules change a few times a year. Each node keeps
-// it for a minute (other nodes see an edit within that), and an edit here drops it at once.
-const TTL_MS = 60_000;
-const cache = new WeakMap<Db, { at: number; calendar: Promise<Calendar> }>();
+// The calendar is read on every deadline; schedules change a few times a year. Each process keeps
+// it for a minute at most: an edit drops it here at once and elsewhere by the `calendar` trigger
+// (platform/cache.ts).
+const calendarCache = (db: Db) => cacheOf<'calendar', Calendar>(db, 'calendar', { ttlMs: 60_000 });
 
 export function loadCalendar(
   db: Db,
   config: Pick<Config, 'OFFICE_HOURS' | 'CUTOFF_TIME'>,
 ): Promise<Calendar> {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.calendar;
-  const calendar = (async () => {
+  return calendarCache(db).get('calendar', async () => {
     const rows = await db.select().from(calendarScheduleEntries).orderBy(asc(calendarScheduleEntries.date));
     const byYear = new Map<number, ScheduleEntry[]>();
     for (const r of rows)
@@ -40,14 +39,11 @@ export function loadCalendar(
       officeHours: officeHoursOf(config.OFFICE_HOURS),
       cutoff: config.CUTOFF_TIME,
     });
-  })();
-  calendar.catch(() => cache.delete(db));
-  cache.set(db, { at: Date.now(), calendar });
-  return calendar;
+  });
 }
 
 export function forgetCalendar(db: Db) {
-  cache.delete(db);
+  forget(db, 'calendar');
 }
 
 export async function scheduleOf(db: Db, year: number): Promise<ScheduleEntry[]> {
