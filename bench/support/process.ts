@@ -110,12 +110,15 @@ export async function startChild(
 
 /**
  * The real platform as production runs it (`cqs start`): NODE_ENV=production, logs at warn, on
- * a PostgreSQL server (databaseUrl) or on the embedded PostgreSQL of `dataDir`. `cpuProf` writes a V8 CPU profile on exit.
+ * a PostgreSQL server (databaseUrl) or on the embedded PostgreSQL of `dataDir`. `cpuProfDir` gets a V8 CPU profile
+ * on exit.
  */
 export async function startPlatformServer(o: {
   databaseUrl?: string;
   dataDir?: string;
   cpuProfDir?: string;
+  /** Count the statements it sends PostgreSQL into this file (statements.ts). */
+  countStatements?: string;
   env?: Record<string, string>;
 }): Promise<Child> {
   const port = await freePort();
@@ -133,6 +136,8 @@ export async function startPlatformServer(o: {
   else delete env.DATABASE_URL;
   if (o.dataDir) env.DATA_DIR = o.dataDir;
   const prof = o.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', o.cpuProfDir] : [];
-  const args = ['--import', 'tsx', ...prof, path.join(repoRoot, 'server/src/cli.ts'), 'start'];
+  if (o.countStatements) env.CQS_BENCH_STATEMENTS = o.countStatements;
+  const count = o.countStatements ? ['--import', path.join(repoRoot, 'bench/support/statements.ts')] : [];
+  const args = ['--import', 'tsx', ...count, ...prof, path.join(repoRoot, 'server/src/cli.ts'), 'start'];
   return startChild(args, env, { readyPath: '/healthz', port });
 }
