@@ -6,6 +6,7 @@ import { catalogModule } from './modules/catalog/index.ts';
 import { dossiersModule } from './modules/dossiers/index.ts';
 import { identityGuard, identityModule } from './modules/identity/index.ts';
 import { outboxNotifier } from './modules/notifications/dispatcher.ts';
+import { listenForInvalidations } from './platform/cache.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { reportingModule } from './modules/reporting/index.ts';
 import { siteModule } from './modules/site/index.ts';
@@ -91,6 +92,9 @@ export async function buildApp({
     outboxWritten: () => (running.length ? wake() : notifyWorkers()),
   };
   app.decorate('jobs', { running, wake });
+  // Other processes' changes (and triggers') drop this process's caches (platform/cache.ts).
+  const invalidations = listenForInvalidations(database, app.log);
+  app.addHook('onClose', () => invalidations.close());
 
   if (serving.has('web')) {
     for (const m of MODULES) await m.routes?.(app, ctx);

@@ -20,6 +20,11 @@ export interface Database {
   url: string;
   /** Runs one statement and returns its rows (typed by the caller). */
   rows<T>(query: SQL): Promise<T[]>;
+  /**
+   * A hot path's statement, parsed and planned once per connection under `name` (PostgreSQL's
+   * named prepared statements), its rows as PostgreSQL names the columns.
+   */
+  prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
   /** For /metrics: connections in use, idle and waiting. */
   poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -94,6 +99,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     db,
     url,
     rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    prepared: async <T>(name: string, text: string, values: unknown[]) =>
+      (await pool.query({ name, text, values })).rows as T[],
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
     describe: `PostgreSQL at ${redacted(url)}`,

@@ -43,6 +43,8 @@ async function openPglite(dir: string): Promise<Database> {
     db: db as unknown as Db,
     url: `pglite://${dir}`,
     rows,
+    prepared: async <T>(_name: string, text: string, values: unknown[]) =>
+      (await client.query<T>(text, values)).rows,
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: () => client.close(),
     describe: `PGlite in ${dir}`,

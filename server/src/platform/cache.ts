@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../db/engine.ts';
+import type { Database, Db, Tx } from '../db/engine.ts';
+import { afterCommit } from '../db/transaction.ts';
 import { listen } from './listen.ts';
 
 /**
@@ -15,7 +16,8 @@ import { listen } from './listen.ts';
  * The TTL bounds what a lost notification could cost (a listener reconnecting after a drop).
  */
 
-type Entry<V> = { value: Promise<V>; expires: number };
+// `settled` is the value once loaded, for invalidations that pick entries by what they hold.
+type Entry<V> = { value: Promise<V>; expires: number; settled?: V };
 
 export class TtlCache<K, V> {
   readonly #entries = new Map<K, Entry<V>>();
@@ -27,7 +29,10 @@ export class TtlCache<K, V> {
     readonly max = 10_000,
   ) {}
 
-  /** The cached value, else `load()` (one load per key at a time; a failed load is not kept). */
+  /**
+   * The cached value, else `load()` (one load per key at a time). A failed load is not kept, nor one
+   * that found nothing (`undefined`): unknown keys, e.g. made-up session tokens, take no room.
+   */
   get(key: K, load: () => Promise<V>): Promise<V> {
     const now = Date.now();
     const hit = this.#entries.get(key);
@@ -35,24 +40,31 @@ export class TtlCache<K, V> {
     const generation = this.#generation;
     const value = load();
     if (this.#entries.size >= this.max) this.#evict(now);
-    this.#entries.set(key, { value, expires: now + this.ttlMs });
-    value.catch(() => {
-      if (this.#entries.get(key)?.value === value) this.#entries.delete(key);
-    });
-    void value.then(() => {
-      if (generation !== this.#generation && this.#entries.get(key)?.value === value)
-        this.#entries.delete(key);
-    }, noop);
+    const entry: Entry<V> = { value, expires: now + this.ttlMs };
+    this.#entries.set(key, entry);
+    value.then(
+      (settled) => {
+        entry.settled = settled;
+        const stale = generation !== this.#generation || settled === undefined;
+        if (stale && this.#entries.get(key) === entry) this.#entries.delete(key);
+      },
+      () => {
+        if (this.#entries.get(key) === entry) this.#entries.delete(key);
+      },
+    );
     return value;
   }
 
-  /** Drops one entry, the entries `which` picks, or all. */
-  forget(which?: K | ((key: K) => boolean)) {
+  /**
+   * Drops one entry, the loaded entries `which` picks by their value (a load still running is
+   * discarded when it ends, whatever it holds), or all.
+   */
+  forget(which?: K | ((value: V) => boolean)) {
     this.#generation++;
     if (which === undefined) this.#entries.clear();
     else if (typeof which === 'function')
-      for (const key of [...this.#entries.keys()]) {
-        if ((which as (key: K) => boolean)(key)) this.#entries.delete(key);
+      for (const [key, entry] of [...this.#entries]) {
+        if ('settled' in entry && (which as (value: V) => boolean)(entry.settled as V)) this.#entries.delete(key);
       }
     else this.#entries.delete(which);
   }
@@ -68,36 +80,47 @@ export class TtlCache<K, V> {
   }
 }
 
-const noop = () => {};
-
-/** A topic's cache, and how an invalidation's key (e.g. a person id) maps to its entries. */
-type Topic = { cache: TtlCache<never, unknown>; forget: (key: string | undefined) => void };
-const topicsOf = new WeakMap<Db, Map<string, Topic>>();
+/** A cache, and how an invalidation's key (e.g. a person id) maps to its entries. */
+type Registered = { name: string; cache: TtlCache<never, unknown>; forget: (key: string | undefined) => void };
+const topicsOf = new WeakMap<Db, Map<string, Registered[]>>();
 
 /**
- * The cache of `topic` for this database, made on first use. `forget(cache, key)` drops what an
- * invalidation keyed `key` concerns; without it a keyed invalidation drops the whole topic.
+ * The cache `name` (default: the topic's name) of `topic` for this database, made on first use;
+ * an invalidation of the topic drops every cache of it. `forget(cache, key)` drops what an
+ * invalidation keyed `key` concerns; without it a keyed invalidation drops the whole cache.
  */
 export function cacheOf<K, V>(
   db: Db,
   topic: string,
-  o: { ttlMs: number; max?: number; forget?: (cache: TtlCache<K, V>, key: string) => void },
+  o: { name?: string; ttlMs: number; max?: number; forget?: (cache: TtlCache<K, V>, key: string) => void },
 ): TtlCache<K, V> {
-  const topics = topicsOf.get(db) ?? new Map<string, Topic>();
+  const topics = topicsOf.get(db) ?? new Map<string, Registered[]>();
   topicsOf.set(db, topics);
-  const existing = topics.get(topic);
+  const name = o.name ?? topic;
+  const caches = topics.get(topic) ?? [];
+  const existing = caches.find((c) => c.name === name);
   if (existing) return existing.cache as unknown as TtlCache<K, V>;
   const cache = new TtlCache<K, V>(o.ttlMs, o.max);
-  topics.set(topic, {
+  caches.push({
+    name,
     cache: cache as unknown as TtlCache<never, unknown>,
     forget: (key) => (key !== undefined && o.forget ? o.forget(cache, key) : cache.forget()),
   });
+  topics.set(topic, caches);
   return cache;
 }
 
 /** Drops `topic` (or its `key`) in this process's caches of this database. */
 export function forget(db: Db, topic: string, key?: string) {
-  topicsOf.get(db)?.get(topic)?.forget(key);
+  for (const c of topicsOf.get(db)?.get(topic) ?? []) c.forget(key);
+}
+
+/**
+ * Drops `topic` (or its `key`) in this process once `tx` commits. Other processes hear of it from
+ * the triggers of migration 0019; this makes the change visible here before the next request.
+ */
+export function forgetOnCommit(tx: Tx, topic: string, key?: string) {
+  afterCommit(tx, (db) => forget(db, topic, key));
 }
 
 export const CACHE_CHANNEL = 'cqs_cache';

@@ -42,10 +42,14 @@ export function useDemoSessions(
     }
   });
   const as = (who: string, req: InjectOptions) => {
-    const signedIn = cookies[who];
-    if (!signedIn) throw new Error(`${who} is not signed in in this suite`);
-    const { cookie, csrf } = signedIn;
+    const { cookie, csrf } = sessionOf(who);
     return holder.app.inject({ ...req, headers: { cookie, 'x-csrf-token': csrf, ...req.headers } });
   };
-  return { ids, agencies, as };
+  /** The session cookie and CSRF header of `who`, to send to another app of the same database. */
+  const sessionOf = (who: string) => {
+    const signedIn = cookies[who];
+    if (!signedIn) throw new Error(`${who} is not signed in in this suite`);
+    return signedIn;
+  };
+  return { ids, agencies, as, sessionOf };
 }

@@ -10,6 +10,7 @@ import { pendingRegistrationHashes } from './oidc/pending.ts';
 import { checkPassword, hashPassword, verifyPassword } from './passwords.ts';
 import { guardLastSystemAdmin } from './roles.ts';
 import { persons } from './schema.ts';
+import { personChanged } from './sessions.ts';
 import {
   checkPairDelay,
   DEFAULT_SIGN_IN_LIMITS,
@@ -315,6 +316,7 @@ export async function setPassword(
     .update(persons)
     .set({ passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null })
     .where(eq(persons.id, person.id));
+  personChanged(tx, person.id);
   await appendAudit(tx, {
     actorId,
     action: 'password.changed',
@@ -338,6 +340,7 @@ export async function setStatus(
     .where(eq(persons.id, personId))
     .returning({ id: persons.id });
   if (!row) throw IdentityErrors.create('PERSON_NOT_FOUND');
+  personChanged(tx, personId);
   await appendAudit(tx, {
     actorId,
     action: status === 'disabled' ? 'person.disabled' : 'person.enabled',

@@ -6,6 +6,7 @@ import type { LocalizedText } from '../../platform/localized.ts';
 import { IdentityErrors } from './errors.ts';
 import { type AccountRecord, type Actor, ROLES, type Role, type RoleGrant } from './policy.ts';
 import { agencies, persons, roleAssignments } from './schema.ts';
+import { personChanged } from './sessions.ts';
 
 export type RoleView = { agencyId: string; agencyCode: string; agencyName: LocalizedText; role: Role };
 
@@ -162,6 +163,7 @@ export async function grantRole(
     .onConflictDoNothing()
     .returning({ id: roleAssignments.id });
   if (inserted.length) {
+    personChanged(tx, personId);
     await appendAudit(tx, {
       actorId,
       action: 'role.granted',
@@ -193,6 +195,7 @@ export async function revokeRole(
     )
     .returning({ id: roleAssignments.id });
   if (removed.length) {
+    personChanged(tx, personId);
     await appendAudit(tx, {
       actorId,
       action: 'role.revoked',

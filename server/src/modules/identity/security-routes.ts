@@ -11,7 +11,7 @@ import { IdentityErrors } from './errors.ts';
 import { verifyPassword } from './passwords.ts';
 import { rolesOf } from './roles.ts';
 import { persons } from './schema.ts';
-import { endSignInsAfterPasswordChange } from './sessions.ts';
+import { endSignInsAfterPasswordChange, personChanged } from './sessions.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
 import { requireAuth } from './web-session.ts';
 
@@ -125,6 +125,7 @@ export const securityRoutes =
               totpLastStep: step,
             })
             .where(eq(persons.id, person.id));
+          personChanged(tx, person.id);
           await appendAudit(tx, {
             actorId: person.id,
             action: 'totp.enabled',
@@ -163,6 +164,7 @@ export const securityRoutes =
             .update(persons)
             .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null })
             .where(eq(persons.id, person.id));
+          personChanged(tx, person.id);
           await appendAudit(tx, {
             actorId: person.id,
             action: 'totp.disabled',

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import { forgetOnCommit } from '../../platform/cache.ts';
 import { newId } from '../../platform/ids.ts';
 import { randomToken, tokenHash } from '../../platform/secrets.ts';
 import { IdentityErrors } from './errors.ts';
@@ -61,6 +62,14 @@ export function listSessions(db: Db, personId: string): Promise<WebSession[]> {
     .orderBy(desc(webSessions.lastSeenAt));
 }
 
+/**
+ * What this process cached of a person's sign-ins (web-session.ts) goes when `tx` commits: their
+ * sessions, status, roles or profile changed. Other processes hear it from migration 0019's triggers.
+ */
+export function personChanged(tx: Tx, personId: string) {
+  forgetOnCommit(tx, 'auth', personId);
+}
+
 /** Ends one session (sessionId) or all of a person's; by the person or by an admin. */
 export async function revokeSessions(
   tx: Tx,
@@ -81,6 +90,7 @@ export async function revokeSessions(
     )
     .returning({ id: webSessions.id });
   if (target.sessionId && rows.length === 0) throw IdentityErrors.create('SESSION_NOT_FOUND');
+  personChanged(tx, target.personId);
   await appendAudit(tx, {
     actorId,
     action: 'session.revoked',

@@ -1,6 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/engine.ts';
+import { cacheOf } from '../../platform/cache.ts';
+import { tokenHash } from '../../platform/secrets.ts';
 import { getPerson, type Person } from './accounts.ts';
 import type { IdentityContext } from './context.ts';
 import { IdentityErrors } from './errors.ts';
@@ -71,10 +74,8 @@ export async function registerWebSession(app: FastifyInstance, ctx: IdentityCont
     if (sessionless(req.routeOptions.url)) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
-    const session = await findSession(ctx.database.db, token);
-    if (!session) return;
-    const person = await getPerson(ctx.database.db, session.personId);
-    if (person.status !== 'active') return;
+    const auth = await signedIn(ctx.database.db, token);
+    if (!auth) return;
     const expected = csrfTokenFor(token);
     if (!SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
@@ -84,8 +85,36 @@ export async function registerWebSession(app: FastifyInstance, ctx: IdentityCont
       // web app its session's token again (only this site's script can read it).
       setCsrfCookie(reply, ctx, expected);
     }
-    req.auth = { session, person, actor: await loadActor(ctx.database.db, person.id) };
+    req.auth = auth;
   });
+}
+
+/**
+ * Who a session cookie signs in: the live session, its active person and their roles, read on
+ * every request, so each process keeps them for AUTH_CACHE_MS. What that costs: a session revoked
+ * (signing out, "sign out everywhere", a password change, an admin's revocation), a person
+ * disabled or a role taken away is dropped at once in the process that made the change, and in
+ * every other process when the commit's NOTIFY arrives (migration 0019's triggers, usually within
+ * a millisecond); only if a process's listener has lost its connection can it be honoured up to
+ * AUTH_CACHE_MS longer. An expired session is refused at once, cached or not.
+ */
+const AUTH_CACHE_MS = 10_000;
+const authCache = (db: Db) =>
+  cacheOf<string, Auth | undefined>(db, 'auth', {
+    ttlMs: AUTH_CACHE_MS,
+    // A change of one person (migration 0019 keys it by their id) drops only their sessions.
+    forget: (cache, personId) => cache.forget((auth) => auth?.person.id === personId),
+  });
+
+export async function signedIn(db: Db, token: string): Promise<Auth | null> {
+  const auth = await authCache(db).get(tokenHash(token), async () => {
+    const session = await findSession(db, token);
+    if (!session) return undefined;
+    const person = await getPerson(db, session.personId);
+    if (person.status !== 'active') return undefined;
+    return { session, person, actor: await loadActor(db, person.id) };
+  });
+  return auth && auth.session.expiresAt.getTime() > Date.now() ? auth : null;
 }
 
 export function requireAuth(req: FastifyRequest): Auth {

@@ -12,6 +12,7 @@ import { authenticate, getPerson, mask, type Person, recordLogin } from '../acco
 import type { IdentityContext } from '../context.ts';
 import { rolesOf } from '../roles.ts';
 import { persons } from '../schema.ts';
+import { personChanged } from '../sessions.ts';
 import { retryAfterOf } from '../sign-in-limits.ts';
 import { checkTotp, newTotpSecret, totpUri } from '../totp.ts';
 import { errorBox, escapeHtml, hidden, type Lang, langOf, sendPage, T } from './pages.ts';
@@ -300,6 +301,7 @@ export const interactionRoutes =
                 : { totpLastStep: step },
             )
             .where(eq(persons.id, person.id));
+          personChanged(tx, person.id);
           if (pending.enrollSecret) {
             await appendAudit(tx, {
               actorId: person.id,

@@ -8,6 +8,7 @@ import { authenticate, createPerson, getPerson, type Person } from '../accounts.
 import type { IdentityContext } from '../context.ts';
 import { IdentityErrors } from '../errors.ts';
 import { externalIdentities, persons } from '../schema.ts';
+import { personChanged } from '../sessions.ts';
 import { checkCccd } from '../validation.ts';
 import { dropPending, getPending, putPending } from './pending.ts';
 
@@ -107,6 +108,7 @@ async function raiseLevel(
   const person = await getPerson(tx, personId);
   if (rank[who.level] > rank[person.assuranceLevel as keyof typeof rank]) {
     await tx.update(persons).set({ assuranceLevel: who.level }).where(eq(persons.id, personId));
+    personChanged(tx, personId);
     await appendAudit(tx, {
       actorId: personId,
       action: 'assurance.raised',
@@ -238,6 +240,7 @@ export async function confirmUpstreamLink(
   const person = await inTransaction(ctx.database, async (tx) => {
     if (answer === 'not-mine') {
       await tx.update(persons).set({ cccd: null }).where(eq(persons.id, candidate.id));
+      personChanged(tx, candidate.id);
       await appendAudit(tx, {
         actorId: null,
         action: 'cccd.released',
@@ -250,6 +253,7 @@ export async function confirmUpstreamLink(
     }
     if (candidate.status === 'pending')
       await tx.update(persons).set({ status: 'active' }).where(eq(persons.id, candidate.id));
+    personChanged(tx, candidate.id);
     await link(tx, pending, candidate.id, ip);
     return raiseLevel(tx, pending, candidate.id, ip);
   });
