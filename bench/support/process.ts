@@ -30,9 +30,12 @@ export function postgresRssMb(pgdata: string): number {
   return [postmaster, ...children].reduce((mb, pid) => mb + (rssMb(pid) || 0), 0);
 }
 
-/** CPU seconds (user + system, all threads) a process has used so far. */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * CPU seconds (user + system, all threads) a process has used so far; with `thread`, that thread's
+ * only (the main thread's id is the process's: JavaScript runs there, argon2 on libuv's threads).
+ */
+export function cpuSeconds(pid: number, thread?: number): number {
+  const stat = readFileSync(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // After the command: state is field 3, so utime (14) and stime (15) are at 11 and 12 here.
   return (Number(fields[11]) + Number(fields[12])) / 100;
