@@ -278,7 +278,9 @@ export async function authenticate(
   }
   if (person!.status === 'disabled') throw IdentityErrors.create('ACCOUNT_DISABLED');
   if (person!.status === 'pending') throw IdentityErrors.create('ACCOUNT_NOT_VERIFIED');
-  await db.update(persons).set({ failedLogins: 0, lockedUntil: null }).where(eq(persons.id, person!.id));
+  // A right password clears the wrong ones before it (nothing to write when there were none).
+  if (person!.failedLogins > 0 || person!.lockedUntil)
+    await db.update(persons).set({ failedLogins: 0, lockedUntil: null }).where(eq(persons.id, person!.id));
   return person!;
 }
 

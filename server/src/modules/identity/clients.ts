@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import { CACHE_CHANNEL, cacheOf, forgetOnCommit } from '../../platform/cache.ts';
 import { randomToken, type Sealer } from '../../platform/secrets.ts';
 import { IdentityErrors } from './errors.ts';
 import { oidcClients } from './schema.ts';
@@ -146,6 +147,7 @@ export async function registerClient(
     .where(eq(oidcClients.clientId, input.clientId));
   if (exists) throw IdentityErrors.create('CLIENT_EXISTS');
   const secret = input.public ? null : randomToken(32);
+  await clientsChanged(tx);
   await tx.insert(oidcClients).values({
     clientId: input.clientId,
     name: input.name,
@@ -188,6 +190,7 @@ export async function ensureWebClient(
   };
   const [row] = await tx.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
   if (row?.secret) {
+    await clientsChanged(tx);
     await tx
       .update(oidcClients)
       .set({ metadata: metadataOf(input), disabledAt: null })
@@ -198,16 +201,45 @@ export async function ensureWebClient(
   return { clientId, clientSecret: clientSecret! };
 }
 
+type ClientMetadata = Record<string, unknown> & { client_id: string; cqs_trusted: boolean };
+
+/**
+ * The provider looks its client up at every step of a sign-in (three times in a password login)
+ * and at every token request, so each process keeps what it read for CLIENT_CACHE_MS. A change made
+ * through the code (clientsChanged) drops it here at once and in every other process when the
+ * commit's NOTIFY arrives; only a change made by hand in SQL (setting `disabled_at`) waits out the
+ * TTL. An unknown or disabled client is not kept: a new registration is seen at once.
+ */
+const CLIENT_CACHE_MS = 10_000;
+const CLIENT_TOPIC = 'oidc_client';
+const clientCache = (db: Db) =>
+  cacheOf<string, ClientMetadata | undefined>(db, CLIENT_TOPIC, { ttlMs: CLIENT_CACHE_MS, max: 1000 });
+
+/** Before a client's row changes in `tx`: every process forgets its clients once `tx` commits. */
+async function clientsChanged(tx: Tx) {
+  forgetOnCommit(tx, CLIENT_TOPIC);
+  // Delivered by PostgreSQL on commit only, to every process's listener (platform/cache.ts).
+  await tx.execute(sql`SELECT pg_notify(${CACHE_CHANNEL}, ${CLIENT_TOPIC})`);
+}
+
 /** The client as oidc-provider wants it, or undefined when unknown or disabled. */
-export async function findClientMetadata(db: Db, sealer: Sealer, clientId: string) {
-  const [row] = await db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
-  if (!row || row.disabledAt) return undefined;
-  return {
-    client_id: row.clientId,
-    ...row.metadata,
-    ...(row.secret ? { client_secret: sealer.open(row.secret) } : {}),
-    cqs_trusted: row.trusted,
-  };
+export async function findClientMetadata(
+  db: Db,
+  sealer: Sealer,
+  clientId: string,
+): Promise<ClientMetadata | undefined> {
+  const metadata = await clientCache(db).get(clientId, async () => {
+    const [row] = await db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
+    if (!row || row.disabledAt) return undefined;
+    return {
+      client_id: row.clientId,
+      ...row.metadata,
+      ...(row.secret ? { client_secret: sealer.open(row.secret) } : {}),
+      cqs_trusted: row.trusted,
+    };
+  });
+  // A copy: the provider may normalise what it is given.
+  return metadata && structuredClone(metadata);
 }
 
 export function listClients(db: Db) {

@@ -9,8 +9,9 @@ import { oidcPayloads, webSessions } from './schema.ts';
 
 export type WebSession = typeof webSessions.$inferSelect;
 
+/** One statement: on `db` alone, or inside the caller's transaction. */
 export async function createSession(
-  tx: Tx,
+  tx: Db | Tx,
   s: { personId: string; idToken: string | null; userAgent: string | null; ip: string | null; hours: number },
 ): Promise<{ token: string; session: WebSession }> {
   const token = randomToken();

@@ -16,10 +16,11 @@ import { personChanged } from '../sessions.ts';
 import { retryAfterOf } from '../sign-in-limits.ts';
 import { checkTotp, newTotpSecret, totpUri } from '../totp.ts';
 import { errorBox, escapeHtml, hidden, type Lang, langOf, sendPage, T } from './pages.ts';
-import { dropPending, getPending, putPending } from './pending.ts';
+import { dropPending, getPending, getPendings, putPending } from './pending.ts';
 import {
   confirmUpstreamLink,
   finishUpstream,
+  linkCandidate,
   pendingLinkCandidate,
   startUpstream,
   upstreamEnabled,
@@ -156,9 +157,11 @@ export const interactionRoutes =
         const lang = langOf(req.query.lang ?? d.params.ui_locales);
         const t = T[lang];
         if (d.prompt.name === 'login') {
-          const candidate = await pendingLinkCandidate(ctx, uid);
+          // An upstream account to confirm, or a second factor to give: both in one read.
+          const states = await getPendings(db, ['CqsUpstreamLink', 'CqsPendingLogin'], uid);
+          const candidate = await linkCandidate(ctx, states.CqsUpstreamLink);
           if (candidate) return html(reply, 200, lang, t.linkTitle, linkPage(uid, lang, candidate));
-          const pending = await getPending<Pending>(db, 'CqsPendingLogin', uid);
+          const pending = states.CqsPendingLogin as Pending | undefined;
           if (pending) {
             const person = await getPerson(db, pending.personId);
             return html(reply, 200, lang, t.totpTitle, await totpPage(uid, lang, person, pending));

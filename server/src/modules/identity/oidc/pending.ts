@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/engine.ts';
 import { tokenHash } from '../../../platform/secrets.ts';
 import { oidcPayloads } from '../schema.ts';
@@ -22,6 +22,25 @@ export async function putPending(
     .insert(oidcPayloads)
     .values(row)
     .onConflictDoUpdate({ target: [oidcPayloads.model, oidcPayloads.id], set: row });
+}
+
+/** The live states of several kinds kept under one id (a sign-in's uid), by kind, in one read. */
+export async function getPendings(
+  db: Db,
+  kinds: readonly Kind[],
+  id: string,
+): Promise<Partial<Record<Kind, unknown>>> {
+  const rows = await db
+    .select({ model: oidcPayloads.model, payload: oidcPayloads.payload })
+    .from(oidcPayloads)
+    .where(
+      and(
+        inArray(oidcPayloads.model, [...kinds]),
+        eq(oidcPayloads.id, id),
+        sql`${oidcPayloads.expiresAt} > now()`,
+      ),
+    );
+  return Object.fromEntries(rows.map((r) => [r.model, r.payload]));
 }
 
 export async function getPending<T>(db: Db, kind: Kind, id: string): Promise<T | null> {

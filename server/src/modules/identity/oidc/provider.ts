@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Database } from '../../../db/engine.ts';
 import type { Sealer } from '../../../platform/secrets.ts';
-import { getPerson } from '../accounts.ts';
+import { getPerson, type Person } from '../accounts.ts';
 import { IdentityErrors } from '../errors.ts';
 import { rolesOf } from '../roles.ts';
 import { agencies } from '../schema.ts';
@@ -32,9 +32,8 @@ const CLAIMS = {
   cccd: ['cccd'],
 };
 
-async function claimsOf(database: Database, personId: string) {
-  const person = await getPerson(database.db, personId);
-  const roles = await rolesOf(database.db, personId);
+async function claimsOf(database: Database, person: Person) {
+  const roles = await rolesOf(database.db, person.id);
   const first = roles[0];
   let adminUnit = person.addressCommuneCode;
   if (first) {
@@ -69,14 +68,16 @@ export async function createProvider(o: ProviderOptions): Promise<Provider> {
     scopes: ['openid', 'offline_access', ...Object.keys(CLAIMS).filter((s) => s !== 'openid')],
     extraClientMetadata: { properties: ['cqs_trusted', 'cqs_resource_server'] },
     async findAccount(_ctx, sub) {
+      let person: Person;
       try {
-        const person = await getPerson(o.database.db, sub);
-        // A disabled account's tokens stop working at once: userinfo and introspection find no one.
-        if (person.status !== 'active') return undefined;
+        person = await getPerson(o.database.db, sub);
       } catch {
         return undefined;
       }
-      return { accountId: sub, claims: async () => claimsOf(o.database, sub) };
+      // A disabled account's tokens stop working at once: userinfo and introspection find no one.
+      if (person.status !== 'active') return undefined;
+      // The claims of the person just read (in this request), not read a second time.
+      return { accountId: sub, claims: async () => claimsOf(o.database, person) };
     },
     features: {
       devInteractions: { enabled: false },

@@ -211,8 +211,12 @@ export async function finishUpstream(
 
 /** The account waiting for the person to confirm it is theirs, if any. */
 export async function pendingLinkCandidate(ctx: IdentityContext, uid: string): Promise<Person | null> {
-  const pending = await getPending<PendingLink>(ctx.database.db, 'CqsUpstreamLink', uid);
-  return pending ? getPerson(ctx.database.db, pending.candidateId) : null;
+  return linkCandidate(ctx, await getPending<PendingLink>(ctx.database.db, 'CqsUpstreamLink', uid));
+}
+
+/** The same, from the sign-in's `CqsUpstreamLink` state already read (getPendings). */
+export function linkCandidate(ctx: IdentityContext, pending: unknown): Promise<Person | null> | null {
+  return pending ? getPerson(ctx.database.db, (pending as PendingLink).candidateId) : null;
 }
 
 /**
