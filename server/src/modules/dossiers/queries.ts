@@ -8,7 +8,7 @@ import {
 import { procedures, procedureVersions } from '../catalog/schema.ts';
 import type { Actor } from '../identity/policy.ts';
 import { DOSSIER_ACTIONS } from './lifecycle.ts';
-import { dossierEvents, dossiers } from './schema.ts';
+import { applicantSearchKey, dossierEvents, dossiers } from './schema.ts';
 import type { DossierContext } from './service.ts';
 import { APPLICANT_STEP_TYPES } from './timeline.ts';
 
@@ -101,7 +101,8 @@ export async function officerQueue(
         ? sql`${dossiers.applicant}->>'cccd' = ${q}`
         : or(
             eq(dossiers.code, q),
-            sql`f_search_key(${dossiers.applicant}->>'fullName') LIKE '%' || f_search_key(${q}) || '%'`,
+            // The stored folded name and its trigram index (migration 0020), the query folded alike.
+            sql`${applicantSearchKey} LIKE '%' || f_search_key(${q}) || '%'`,
           ),
     );
   }
