@@ -55,4 +55,31 @@ describeEachEngine('dossier search by the applicant name', { seed: true }, (ctx)
     expect((await find('motcua', 'đỗ thị ly')).items.map((i) => i.id)).toEqual([id]);
     expect((await find('motcua', 'nguyen van an')).items.map((i) => i.id)).not.toContain(id);
   });
+
+  it("pages a search in the list's own order, in each queue", async () => {
+    for (const key of ['search-2', 'search-3', 'search-4']) {
+      const filed = await as('nguyenvanan', {
+        method: 'POST',
+        url: '/api/dossiers',
+        headers: { 'idempotency-key': key },
+        payload: { procedureCode: PROCEDURE, formData: { note: key } },
+      });
+      expect(filed.statusCode, filed.body).toBe(201);
+    }
+    const list = async (query: string) => {
+      const res = await as('motcua', { method: 'GET', url: `/api/dossiers?${query}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string; applicantName: string }[]; total: number };
+    };
+    for (const queue of ['all', 'to_receive']) {
+      const whole = (await list(`queue=${queue}&limit=200`)).items.filter(
+        (i) => i.applicantName === 'Nguyễn Văn An',
+      );
+      expect(whole.length).toBe(3);
+      const first = await list(`queue=${queue}&q=van%20an&limit=2`);
+      const second = await list(`queue=${queue}&q=van%20an&limit=2&offset=2`);
+      expect(first.total).toBe(3);
+      expect([...first.items, ...second.items].map((i) => i.id)).toEqual(whole.map((i) => i.id));
+    }
+  });
 });

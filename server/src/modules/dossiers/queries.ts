@@ -111,8 +111,23 @@ export async function officerQueue(
   // 800,000 dossiers, or of every name containing "nguyen", is a scan of them all (1.3 s on 1 M
   // dossiers) for a figure no one pages through; a search narrows the list instead.
   const cap = ctx.config.LIST_COUNT_CAP;
-  const [rows, [total]] = await Promise.all([
-    ctx.database.db
+  const { db } = ctx.database;
+  // The list's order, on the dossier (a page) or on the matches' columns of the same names (a search).
+  const [order, orderOfMatches] = query.mine
+    ? [[desc(dossiers.updatedAt)], sql`updated_at DESC`]
+    : query.queue === 'all'
+      ? // The whole history: the latest receipts first (not yet received ones at the top).
+        [
+          [sql`${dossiers.receivedAt} DESC NULLS FIRST`, desc(dossiers.createdAt)],
+          sql`received_at DESC NULLS FIRST, created_at DESC`,
+        ]
+      : // A work queue: what is due first.
+        [
+          [sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt)],
+          sql`due_at ASC NULLS LAST, created_at DESC`,
+        ];
+  const page = (filter: SQL | undefined) =>
+    db
       .select({ d: dossiers, name: procedureVersions.name, procedureCode: procedures.code })
       .from(dossiers)
       .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
@@ -123,28 +138,55 @@ export async function officerQueue(
           eq(procedureVersions.version, dossiers.procedureVersion),
         ),
       )
-      .where(where)
-      .orderBy(
-        ...(query.mine
-          ? [desc(dossiers.updatedAt)]
-          : query.queue === 'all'
-            ? // The whole history: the latest receipts first (not yet received ones at the top).
-              [sql`${dossiers.receivedAt} DESC NULLS FIRST`, desc(dossiers.createdAt)]
-            : // A work queue: what is due first.
-              [sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt)]),
-      )
-      .limit(query.limit)
-      .offset(query.offset),
-    ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(
-      ctx.database.db
-        .select({ one: sql`1` })
-        .from(dossiers)
-        .where(where)
-        .limit(cap + 1)
-        .as('counted'),
-    ),
-  ]);
-  const counted = total?.n ?? 0;
+      .where(filter)
+      .orderBy(...order);
+  // A search's matches, up to the cap, with the columns of the list's order.
+  const matches = db
+    .select({
+      id: dossiers.id,
+      receivedAt: dossiers.receivedAt,
+      createdAt: dossiers.createdAt,
+      dueAt: dossiers.dueAt,
+      updatedAt: dossiers.updatedAt,
+    })
+    .from(dossiers)
+    .where(where)
+    .limit(cap + 1);
+  let rows: Awaited<ReturnType<typeof page>>;
+  let counted: number;
+  if (q) {
+    // A search finds few dossiers (a code, a CCCD, a name), and finding them is the work: one scan
+    // (of the trigram index for a name) gives both the count and the page's ids, in the list's
+    // order; the page is then read by id. Beyond the cap, the list is read as without a search.
+    const [found] = await ctx.database.rows<{ n: number; ids: string[] }>(sql`
+      WITH m AS (${matches})
+      SELECT (SELECT count(*)::int FROM m) AS n,
+             ARRAY(SELECT id::text FROM m ORDER BY ${orderOfMatches} LIMIT ${query.limit} OFFSET ${query.offset}) AS ids`);
+    counted = found?.n ?? 0;
+    if (counted > cap) rows = await page(where).limit(query.limit).offset(query.offset);
+    else {
+      const ids = found?.ids ?? [];
+      const at = new Map(ids.map((id, i) => [id, i]));
+      rows = ids.length
+        ? (await page(inArray(dossiers.id, ids))).sort((a, b) => at.get(a.d.id)! - at.get(b.d.id)!)
+        : [];
+    }
+  } else {
+    const [r, [total]] = await Promise.all([
+      page(where).limit(query.limit).offset(query.offset),
+      // Only what the count needs, so an index-only scan may answer it.
+      db.select({ n: sql<number>`count(*)::int` }).from(
+        db
+          .select({ one: sql`1` })
+          .from(dossiers)
+          .where(where)
+          .limit(cap + 1)
+          .as('counted'),
+      ),
+    ]);
+    rows = r;
+    counted = total?.n ?? 0;
+  }
   return {
     items: rows.map(({ d, name, procedureCode }) => ({
       id: d.id,
