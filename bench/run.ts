@@ -5,7 +5,7 @@
  *
  *   npm run bench                  100k dossiers (cqs_bench_quick, generated when missing), under 10 min
  *   npm run bench -- --full        the 1 M-dossier database (cqs_bench; generated when missing)
- *   options: --database-url postgres://…  --duration 15  --only submit,inbox,search,oidc,statistics
+ *   options: --database-url postgres://…  --duration 15  --only submit,inbox,search,oidc,lighthouse,statistics
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -46,6 +46,8 @@ run('submit', 'submit.ts');
 run('inbox', 'inbox.ts');
 run('search', 'search.ts');
 run('oidc', 'oidc.ts');
+// Its own fresh `cqs start` (the catalogue and demo accounts), not the bench database: about 4 min.
+run('lighthouse', 'lighthouse.ts');
 
 const figures: Figure[] = readFileSync(file, { encoding: 'utf8', flag: 'a+' })
   .split('\n')

@@ -73,7 +73,8 @@ const SEEDING = ['DEMO_ACCOUNTS', 'DEMO_DOSSIERS', 'AGENCY_CODE_ROOT', 'DATABASE
  */
 async function freshDataDir(env: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'cqs-e2e-'));
-  const template = inject('e2eSeededDataDir');
+  // Outside vitest (bench:lighthouse) there is no run to share a seeded copy with.
+  const template = process.env.VITEST ? inject('e2eSeededDataDir') : undefined;
   const same = (env.PROVINCE_CODE ?? '08') === '08' && !SEEDING.some((k) => k in env);
   if (template && same) {
     // cp -a keeps the embedded PostgreSQL's files owned by the user it runs as.
