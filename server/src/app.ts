@@ -6,10 +6,10 @@ import { catalogModule } from './modules/catalog/index.ts';
 import { dossiersModule } from './modules/dossiers/index.ts';
 import { identityGuard, identityModule } from './modules/identity/index.ts';
 import { outboxNotifier } from './modules/notifications/dispatcher.ts';
-import { listenForInvalidations } from './platform/cache.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { reportingModule } from './modules/reporting/index.ts';
 import { siteModule } from './modules/site/index.ts';
+import { listenForInvalidations } from './platform/cache.ts';
 import { calendarModule } from './platform/calendar/module.ts';
 import type { Verb } from './platform/cli.ts';
 import { createHttpApp, serveWebApp } from './platform/http/app.ts';
@@ -98,8 +98,8 @@ export async function buildApp({
 
   if (serving.has('web')) {
     for (const m of MODULES) await m.routes?.(app, ctx);
-    await serveWebApp(app, config, async () => {
-      const parts = await Promise.all(MODULES.map((m) => m.pageData?.(ctx) ?? {}));
+    await serveWebApp(app, config, async (page) => {
+      const parts = await Promise.all(MODULES.map((m) => m.pageData?.(ctx, page) ?? {}));
       return Object.assign({}, ...parts);
     });
   }

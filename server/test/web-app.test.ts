@@ -3,6 +3,9 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { inTransaction } from '../src/db/transaction.ts';
+import { createVersion, setEnabled } from '../src/modules/catalog/procedures.ts';
+import { searchProcedures } from '../src/modules/catalog/search.ts';
 import { describeEachEngine } from './support/databases.ts';
 import { useListeningApp } from './support/server.ts';
 
@@ -11,6 +14,13 @@ const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'cqs-web-'));
 fs.writeFileSync(
   path.join(webDist, 'index.html'),
   '<!doctype html><html><head><title>CQS</title></head><body></body></html>',
+);
+// What the web build lists for the pages people land on (web/page-modules.ts).
+fs.writeFileSync(
+  path.join(webDist, 'pages.json'),
+  JSON.stringify({
+    '/thu-tuc/:code': { js: ['/assets/ProcedurePage-abc.js'], css: ['/assets/ProcedurePage-abc.css'] },
+  }),
 );
 afterAll(() => fs.rmSync(webDist, { recursive: true, force: true }));
 
@@ -69,5 +79,87 @@ describeEachEngine('the site answers every client', { seed: true }, (ctx) => {
     expect(jsonOnly.type).toContain('application/problem+json');
     // A missing file is not a page.
     expect((await rawGet(`${h.url}/assets/missing.js`)).status).toBe(404);
+  });
+});
+
+/** The answers written into a page (`<script id="cqs-boot">`), as the web app reads them. */
+function bootOf(html: string): Record<string, unknown> {
+  const json = /<script id="cqs-boot" type="application\/json">([^<]*)<\/script>/.exec(html)?.[1];
+  expect(json, 'the page carries its data').toBeDefined();
+  return JSON.parse(json!);
+}
+
+describeEachEngine('a catalogue page carries its first data', { seed: true }, (ctx) => {
+  const h = useListeningApp(ctx, () => ({ WEB_DIST_DIR: webDist }));
+  const api = async (address: string) => (await fetch(`${h.url}${address}`)).json();
+  const page = async (address: string) => (await rawGet(`${h.url}${address}`)).body;
+  // Two procedures the province offers, to change here.
+  const offered = async () =>
+    (await searchProcedures(ctx.database.db, { enabledOnly: true, limit: 3, offset: 0 })).items.map(
+      (p) => p.code,
+    );
+
+  it('a procedure page carries the procedure (its name before any script runs), as the API answers it', async () => {
+    const html = await page('/thu-tuc/1.001193');
+    const answer = (await api('/api/catalog/procedures/1.001193')) as { name: { vi: string } };
+    expect(answer.name.vi).toMatch(/\p{L}/u);
+    expect(html).toContain(answer.name.vi);
+    expect(bootOf(html)['/api/catalog/procedures/1.001193']).toEqual(answer);
+    // Its code is linked from the HTML too, so it loads beside the main script.
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/ProcedurePage-abc.js">');
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/ProcedurePage-abc.css">');
+    expect(await page('/')).not.toContain('ProcedurePage-abc');
+  });
+
+  it('a search page carries its first page of results, under the address the app asks for', async () => {
+    const html = await page('/thu-tuc?q=%20dang%20ky%20khai%20sinh%20&level=nope');
+    const address = '/api/catalog/procedures?q=dang+ky+khai+sinh&limit=20&offset=0';
+    const answer = (await api(address)) as { items: { code: string }[]; total: number };
+    expect(answer.total).toBeGreaterThan(0);
+    expect(bootOf(html)[address]).toEqual(answer);
+    // Page 3 of a field: the address carries the offset.
+    const field = encodeURIComponent('Hộ tịch');
+    const third = await page(`/thu-tuc?field=${field}&page=3`);
+    const thirdAddress = `/api/catalog/procedures?field=${field.replace(/%20/g, '+')}&limit=20&offset=40`;
+    expect(bootOf(third)[thirdAddress]).toEqual(await api(thirdAddress));
+  });
+
+  it('writes nothing the API would refuse or not show, and the page still answers', async () => {
+    for (const address of [
+      '/thu-tuc?agency=not-an-id',
+      `/thu-tuc?q=${'a'.repeat(201)}`,
+      '/thu-tuc/1.999999',
+      '/thu-tuc/not-a-code',
+    ]) {
+      const res = await rawGet(`${h.url}${address}`);
+      expect(res.status, address).toBe(200);
+      expect(Object.keys(bootOf(res.body)), address).toEqual(['/api/site']);
+    }
+  });
+
+  it('does not write a procedure the province no longer offers', async () => {
+    const [code] = await offered();
+    expect(Object.keys(bootOf(await page(`/thu-tuc/${code}`)))).toContain(`/api/catalog/procedures/${code}`);
+    await inTransaction(ctx.database, (tx) => setEnabled(tx, code!, false, null));
+    const html = await page(`/thu-tuc/${code}`);
+    expect(Object.keys(bootOf(html))).toEqual(['/api/site']);
+    // Nor in a search's results, as the public search does not list it.
+    const search = bootOf(await page(`/thu-tuc?q=${code}`))[
+      `/api/catalog/procedures?q=${code}&limit=20&offset=0`
+    ] as { total: number };
+    expect(search.total).toBe(0);
+  });
+
+  it('keeps catalogue text from closing the script: it is data, read back as written', async () => {
+    const [, code] = await offered();
+    const name = 'Thủ tục </script><script>alert(1)</script> <!-- “đặc biệt” & \u2028';
+    await inTransaction(ctx.database, (tx) => createVersion(tx, code!, { name: { vi: name } }, null));
+    for (const address of [`/thu-tuc/${code}`, `/thu-tuc?q=${code}`]) {
+      const html = await page(address);
+      expect(html, address).not.toContain('<script>alert(1)');
+      expect(html, address).not.toContain('<!--');
+      expect(html.match(/<\/script>/g)?.length, address).toBe(1);
+      expect(JSON.stringify(bootOf(html)), address).toContain(JSON.stringify(name).slice(1, -1));
+    }
   });
 });

@@ -21,6 +21,9 @@ export type ModuleContext = {
   outboxWritten(): void;
 };
 
+/** The address of a page of the web app being served: `/thu-tuc` and `?q=…`. */
+export type PageAddress = { path: string; query: URLSearchParams };
+
 /** A background job: started by the worker role, stopped (waiting for a run in progress) on shutdown. */
 export type BackgroundJob = { name: string; start(): RunningJob };
 export type RunningJob = {
@@ -61,8 +64,9 @@ export type ModuleDescriptor = {
   /** Its `cqs` verbs. */
   verbs?: Record<string, Verb>;
   /**
-   * Answers the web app always asks for first, written into every page so it paints without that
-   * round trip (keyed by the API path they stand for).
+   * Answers the web app asks for first on the page at `page` (the site on every page, a
+   * procedure on its own page), written into that page so it paints without the round trip.
+   * Keyed by the exact API path the app will ask for; only what an anonymous visitor may read.
    */
-  pageData?(ctx: ModuleContext): Promise<Record<string, unknown>>;
+  pageData?(ctx: ModuleContext, page: PageAddress): Promise<Record<string, unknown>>;
 };

@@ -1,6 +1,7 @@
 import { seedCatalog } from '../../../seed/catalog.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { catalogVerbs } from './cli.ts';
+import { catalogPageData } from './page-data.ts';
 import { catalogRoutes } from './routes.ts';
 
 /** The administrative procedures (thủ tục hành chính) the province offers, from the national catalogue. */
@@ -10,6 +11,8 @@ export const catalogModule: ModuleDescriptor = {
   routes: async (app, { database }) => {
     await app.register(catalogRoutes(database));
   },
+  // The catalogue's pages carry their procedure, or their search's first results.
+  pageData: ({ database }, page) => catalogPageData(database.db, page),
   seed: {
     async reference({ database, config, progress }) {
       await seedCatalog(database, config, (n) => progress('Thủ tục hành chính / procedures', n));

@@ -1,14 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/engine.ts';
+import type { Database, Db } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { localizedTextSchema } from '../../platform/http/schemas.ts';
 import { requireAllowed } from '../identity/web-session.ts';
 import { procedureEditSchema } from './edit-input.ts';
 import { createVersion, getProcedure, listVersions, setEnabled } from './procedures.ts';
-import { listAgencyCounts, listFields, searchProcedures } from './search.ts';
+import { listAgencyCounts, listFields, type SearchQuery, searchProcedures } from './search.ts';
 
 const durationSchema = z.object({
   value: z.number(),
@@ -49,7 +49,7 @@ const summarySchema = z
   })
   .meta({ id: 'ProcedureSummary' });
 
-const detailSchema = summarySchema
+export const detailSchema = summarySchema
   .extend({
     receivingPlaces: z.string().nullable(),
     applicantTypes: z.array(z.string()),
@@ -68,8 +68,47 @@ const detailSchema = summarySchema
   })
   .meta({ id: 'Procedure' });
 
+/** The public search's query string (the portal's catalogue and the page data share it). */
+export const searchQuerySchema = z
+  .object({
+    q: z.string().max(200).optional(),
+    field: z.string().max(300).optional(),
+    level: z.enum(['province', 'commune', 'ministry']).optional(),
+    online: z.enum(['full', 'partial']).optional(),
+    agency: z.uuid().optional(),
+    hasForm: z.enum(['true', 'false']).optional(),
+    all: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+export const searchAnswerSchema = z.object({ items: z.array(summarySchema), total: z.number().int() });
+
+/** The search a validated query string asks for; `all` (the whole catalogue) only for admins. */
+export function searchOf(query: z.infer<typeof searchQuerySchema>): SearchQuery {
+  return {
+    q: query.q,
+    field: query.field,
+    level: query.level,
+    onlineType: query.online,
+    agencyId: query.agency,
+    hasForm: query.hasForm === undefined ? undefined : query.hasForm === 'true',
+    enabledOnly: query.all !== 'true',
+    limit: query.limit,
+    offset: query.offset,
+  };
+}
+
+/** GET /api/catalog/procedures/:code's answer (what the route's schema then keeps of it). */
+export async function procedureAnswer(db: Db, code: string, version?: number) {
+  const p = await getProcedure(db, code, version);
+  return { ...p, hasForm: p.eform !== null, legalBasis: p.legalBasis ?? null };
+}
+
+/** A national procedure code, as the API's addresses take it. */
+export const procedureCode = /^\d+\.\d{6}$/;
 const codeParams = z.object({
-  code: z.string().regex(/^\d+\.\d{6}$/, 'must be a national procedure code like 1.001193'),
+  code: z.string().regex(procedureCode, 'must be a national procedure code like 1.001193'),
 });
 
 export const catalogRoutes =
@@ -87,39 +126,16 @@ export const catalogRoutes =
           summary: 'Search administrative procedures (thủ tục hành chính)',
           description:
             'Ignores case and diacritics and tolerates typos: "dang ky khai sinh" finds "Thủ tục đăng ký khai sinh". The public list has the procedures the province offers; `all=true` (system admins) the whole catalogue.',
-          querystring: z
-            .object({
-              q: z.string().max(200).optional(),
-              field: z.string().max(300).optional(),
-              level: z.enum(['province', 'commune', 'ministry']).optional(),
-              online: z.enum(['full', 'partial']).optional(),
-              agency: z.uuid().optional(),
-              hasForm: z.enum(['true', 'false']).optional(),
-              all: z.enum(['true', 'false']).optional(),
-              limit: z.coerce.number().int().min(1).max(200).default(20),
-              offset: z.coerce.number().int().min(0).max(100_000).default(0),
-            })
-            .strict(),
+          querystring: searchQuerySchema,
           response: {
-            200: z.object({ items: z.array(summarySchema), total: z.number().int() }),
+            200: searchAnswerSchema,
             ...problemResponses(400, 401, 403),
           },
         },
       },
       async (req) => {
-        const all = req.query.all === 'true';
-        if (all) admin(req);
-        return searchProcedures(db, {
-          q: req.query.q,
-          field: req.query.field,
-          level: req.query.level,
-          onlineType: req.query.online,
-          agencyId: req.query.agency,
-          hasForm: req.query.hasForm === undefined ? undefined : req.query.hasForm === 'true',
-          enabledOnly: !all,
-          limit: req.query.limit,
-          offset: req.query.offset,
-        });
+        if (req.query.all === 'true') admin(req);
+        return searchProcedures(db, searchOf(req.query));
       },
     );
 
@@ -168,10 +184,7 @@ export const catalogRoutes =
           response: { 200: detailSchema, ...problemResponses(400, 404) },
         },
       },
-      async (req) => {
-        const p = await getProcedure(db, req.params.code, req.query.version);
-        return { ...p, hasForm: p.eform !== null, legalBasis: p.legalBasis ?? null };
-      },
+      async (req) => procedureAnswer(db, req.params.code, req.query.version),
     );
 
     app.get(

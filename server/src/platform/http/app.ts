@@ -17,6 +17,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
 import { HttpErrors } from '../errors.ts';
 import { newId } from '../ids.ts';
+import type { PageAddress } from '../module.ts';
 import { healthRoutes } from './health.ts';
 import { registerMetrics } from './metrics.ts';
 import { sendProblem, toDomainError } from './problem.ts';
@@ -127,6 +128,30 @@ export async function createHttpApp({
   return app;
 }
 
+/**
+ * The `<link>`s to the code of the page at a path: the web build lists, for the pages people land
+ * on (a procedure from a search engine, tracking from a receipt's QR code), the script chunks and
+ * stylesheets the app would otherwise fetch only after its main script ran (web/page-modules.ts,
+ * dist/pages.json). Nothing when the build has no such list.
+ */
+function pageModuleLinks(dist: string): (pathname: string) => string {
+  let pages: Record<string, { js: string[]; css: string[] }>;
+  try {
+    pages = JSON.parse(fs.readFileSync(path.join(dist, 'pages.json'), 'utf8'));
+  } catch {
+    return () => '';
+  }
+  const attr = (url: string) => url.replace(/[^\w./-]/g, '');
+  const links = Object.entries(pages).map(([pattern, files]) => ({
+    // `/thu-tuc/:code` → ^/thu-tuc/[^/]+$; a trailing slash is the same page, as in the app's router.
+    match: new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+').replace(/\./g, '\\.')}/*$`),
+    tags:
+      files.css.map((f) => `<link rel="stylesheet" crossorigin href="${attr(f)}">`).join('') +
+      files.js.map((f) => `<link rel="modulepreload" crossorigin href="${attr(f)}">`).join(''),
+  }));
+  return (pathname) => links.find((l) => l.match.test(pathname))?.tags ?? '';
+}
+
 /** API prefixes that answer problem+json when nothing matches, whatever the client accepts. */
 const API_PREFIXES = ['/api', '/oidc', '/auth', '/.well-known'];
 
@@ -138,7 +163,7 @@ const API_PREFIXES = ['/api', '/oidc', '/auth', '/.well-known'];
 export async function serveWebApp(
   app: FastifyInstance,
   config: Config,
-  pageData: () => Promise<Record<string, unknown>>,
+  pageData: (page: PageAddress) => Promise<Record<string, unknown>>,
 ): Promise<void> {
   const indexHtml = path.join(config.WEB_DIST_DIR, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
@@ -161,14 +186,18 @@ export async function serveWebApp(
     app.log.warn(`No web build at ${config.WEB_DIST_DIR}; serving the API only (run: npm run build)`);
   }
 
-  // Every page is index.html with the site description it always asks for first (GET /api/site)
-  // written in as data: the page paints without waiting for that round trip (LCP on a slow phone).
+  // Every page is index.html with the answers it asks for first written in as data (the site
+  // description on every page, a procedure on its page, the first results of a search): the page
+  // paints without waiting for those round trips after its script (LCP on a slow phone).
   const html = hasWeb ? fs.readFileSync(indexHtml, 'utf8') : '';
-  const sendPage = async (req: FastifyRequest, reply: FastifyReply) => {
-    const boot = JSON.stringify(await pageData()).replace(/</g, '\\u003c');
+  const pageLinks = pageModuleLinks(config.WEB_DIST_DIR);
+  const sendPage = async (req: FastifyRequest, reply: FastifyReply, pathname: string) => {
+    const query = new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1 || req.url.length));
+    // `<` never appears raw, so no text in the data (a procedure's name) can close the script.
+    const boot = JSON.stringify(await pageData({ path: pathname, query })).replace(/</g, '\\u003c');
     const page = html.replace(
       '</head>',
-      `<script id="cqs-boot" type="application/json">${boot}</script></head>`,
+      `${pageLinks(pathname)}<script id="cqs-boot" type="application/json">${boot}</script></head>`,
     );
     reply
       .header('cache-control', 'no-cache')
@@ -199,7 +228,7 @@ export async function serveWebApp(
       // A file has an extension; a page may end in a procedure code (`/thu-tuc/1.001193`).
       !/\.(?!\d+$)[^/.]+$/.test(pathname);
     // The SPA owns every other page path; its router shows its own "not found".
-    if (isPage) return sendPage(req, reply);
+    if (isPage) return sendPage(req, reply, pathname);
     return sendProblem(reply, HttpErrors.create('NOT_FOUND'));
   });
 }
