@@ -233,6 +233,59 @@ describe('procedure catalogue and home page', () => {
     }
   });
 
+  it('opens a procedure and a search from a link with their data in the page, and without it from the API', async () => {
+    const context = await browser!.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    // What the page asks the catalogue's API for.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/catalog/procedures')) asked.push(url.pathname + url.search);
+    });
+    const heading = page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' });
+    try {
+      // Opened from a link: the procedure is in the page, not asked for after the script.
+      await page.goto(`${server!.url}/thu-tuc/1.001193`);
+      await heading.waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Thành phần hồ sơ' }).waitFor();
+      await page.goto(`${server!.url}/thu-tuc?q=dang%20ky%20khai%20sinh`);
+      await expectStatus(page, /^Tìm thấy \d+ thủ tục cho “dang ky khai sinh”$/);
+      expect(asked).toEqual([]);
+      // Moving inside the app, the page asks the API (the data in the page was for the search).
+      const results = page.getByRole('list', { name: 'Danh sách thủ tục' });
+      await results.getByRole('link', { name: 'Thủ tục đăng ký khai sinh', exact: true }).click();
+      await heading.waitFor();
+      expect(asked).toEqual(['/api/catalog/procedures/1.001193']);
+      // And back on the search, its answer again, not the one the page carried when it opened.
+      await page.goBack();
+      await expectStatus(page, /^Tìm thấy \d+ thủ tục cho “dang ky khai sinh”$/);
+      expect(asked).toContain('/api/catalog/procedures?q=dang+ky+khai+sinh&limit=20&offset=0');
+
+      // A page without the data (an older server, a proxy that rewrote it): the same page, from the API.
+      asked.length = 0;
+      await page.route(
+        (url) => url.pathname.startsWith('/thu-tuc'),
+        async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(/<script id="cqs-boot"[\s\S]*?<\/script>/, '');
+          await route.fulfill({ response, body });
+        },
+      );
+      await page.goto(`${server!.url}/thu-tuc/1.001193`);
+      await heading.waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Thành phần hồ sơ' }).waitFor();
+      expect(asked).toEqual(['/api/catalog/procedures/1.001193']);
+      await page.goto(`${server!.url}/thu-tuc?q=dang%20ky%20khai%20sinh`);
+      await expectStatus(page, /^Tìm thấy \d+ thủ tục cho “dang ky khai sinh”$/);
+      expect(asked).toContain('/api/catalog/procedures?q=dang+ky+khai+sinh&limit=20&offset=0');
+      await expectUsable(page, 'catalogue without page data (vi)');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('follows a dossier from the home page with its code and phone number', async () => {
     const context = await browser!.newContext({ viewport: PHONE, locale: 'vi-VN' });
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pageModules } from './page-modules';
 import { precompress } from './precompress';
 
 // The API server (`npm run cqs -- start`) listens on 3000 by default; in development Vite serves the
@@ -8,7 +9,17 @@ import { precompress } from './precompress';
 const apiTarget = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    // The pages people land on from a link, a search engine or a receipt's QR code: the server
+    // links their code from their HTML (dist/pages.json), so it loads beside the main script.
+    pageModules({
+      '/thu-tuc': 'src/features/catalog/CatalogPage.tsx',
+      '/thu-tuc/:code': 'src/features/catalog/ProcedurePage.tsx',
+      '/tra-cuu': 'src/features/dossiers/TrackPage.tsx',
+    }),
+    precompress(),
+  ],
   server: {
     proxy: {
       '/api': apiTarget,

@@ -13,9 +13,28 @@ import { theme } from './theme';
 import { usePageTitle } from './title';
 
 // Pages other than the home page load on demand: the first visit downloads only what it shows.
+// (The home page stays in the main script: split off, its code came in a dozen small files.)
 // Each page gets the path's parameters (`/thu-tuc/:code` → `{ code }`) and sets its own title.
-type Page = ComponentType<PageProps>;
-const page = (load: () => Promise<Page>) => lazy(() => load().then((Component) => ({ default: Component })));
+type Page = ComponentType<PageProps> & { load?: () => Promise<unknown> };
+const page = (load: () => Promise<ComponentType<PageProps>>): Page => {
+  let loaded: ComponentType<PageProps> | undefined;
+  const loading = () =>
+    load().then((Component) => {
+      loaded = Component;
+      return Component;
+    });
+  const Lazy = lazy(() =>
+    loaded
+      ? // Code already here (loadPage): a thenable that answers at once, which React.lazy takes
+        // without suspending, so the page renders in the first pass instead of a spinner.
+        ({
+          // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose (React.lazy's contract)
+          then: (done: (m: { default: ComponentType<PageProps> }) => void) => done({ default: loaded! }),
+        } as unknown as Promise<{ default: ComponentType<PageProps> }>)
+      : loading().then((Component) => ({ default: Component })),
+  );
+  return Object.assign(Lazy, { load: loading });
+};
 
 const routes: { pattern: string; component: Page }[] = [
   { pattern: '/', component: HomePage },
@@ -114,6 +133,16 @@ function routeOf(path: string): { component: Page; params: Record<string, string
     if (params) return { component: route.component, params };
   }
   return null;
+}
+
+/**
+ * Loads the code of the page at `path` (nothing for the home page). The first render waits for it,
+ * so the page paints whole instead of a spinner first: for the pages people land on (catalogue,
+ * procedure, tracking), the server has linked that code from the HTML (web/page-modules.ts), so it
+ * is already on its way.
+ */
+export async function loadPage(path: string): Promise<void> {
+  await routeOf(path)?.component.load?.();
 }
 
 export function App() {

@@ -72,11 +72,13 @@ export function csrfToken(): string | undefined {
 }
 
 /**
- * Answers the server wrote into the page itself (`<script id="cqs-boot">`, e.g. GET /api/site), so
- * the first screen needs no round trip. Each is handed out once; later reads go to the network.
+ * Answers the server wrote into the page itself (`<script id="cqs-boot">`: GET /api/site on every
+ * page, a procedure on its page, a search's first results), so the first screen needs no round
+ * trip. Reading one changes nothing (React may render a page and throw the render away); the page
+ * that showed it then calls `forgetBootData`, so later visits to the same address ask the network.
  */
 let boot: Record<string, unknown> | null = null;
-export function takeBootData<T>(path: string): T | undefined {
+function bootData(): Record<string, unknown> {
   if (boot === null) {
     try {
       boot = JSON.parse(document.getElementById('cqs-boot')?.textContent || '{}') as Record<string, unknown>;
@@ -84,10 +86,16 @@ export function takeBootData<T>(path: string): T | undefined {
       boot = {};
     }
   }
-  if (!(path in boot)) return undefined;
-  const data = boot[path] as T;
-  delete boot[path];
-  return data;
+  return boot;
+}
+
+export function readBootData<T>(path: string): T | undefined {
+  const data = bootData();
+  return path in data ? (data[path] as T) : undefined;
+}
+
+export function forgetBootData(path: string): void {
+  delete bootData()[path];
 }
 
 export async function getJson<T>(path: string, options: GetJsonOptions = {}): Promise<T> {

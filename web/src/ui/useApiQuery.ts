@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, getJson, takeBootData } from './api';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, forgetBootData, getJson, readBootData } from './api';
 
 export type QueryState<T> =
   | { status: 'idle' }
@@ -21,7 +21,7 @@ export function useApiQuery<T>(path: string | null, options: { fresh?: boolean }
   // An answer the server wrote into the page is the first state: no loading screen, no request.
   const booted = useRef<string | null>(null);
   const [state, setState] = useState<QueryState<T>>(() => {
-    const data = path ? takeBootData<T>(path) : undefined;
+    const data = path ? readBootData<T>(path) : undefined;
     if (data === undefined) return path ? { status: 'loading' } : { status: 'idle' };
     booted.current = path;
     return { status: 'success', data };
@@ -32,16 +32,27 @@ export function useApiQuery<T>(path: string | null, options: { fresh?: boolean }
       setState({ status: 'idle' });
       return;
     }
-    if (booted.current === path && attempt === 0) return;
+    if (booted.current === path && attempt === 0) {
+      forgetBootData(path);
+      return;
+    }
     booted.current = null;
     const controller = new AbortController();
-    setState((prev) => ({
-      status: 'loading',
-      previous: prev.status === 'success' ? prev.data : prev.status === 'loading' ? prev.previous : undefined,
-    }));
+    // Already loading with nothing kept (the first load): the same state, no render for nothing.
+    setState((prev) =>
+      prev.status === 'loading' && prev.previous === undefined
+        ? prev
+        : {
+            status: 'loading',
+            previous:
+              prev.status === 'success' ? prev.data : prev.status === 'loading' ? prev.previous : undefined,
+          },
+    );
     getJson<T>(path, { signal: controller.signal, revalidate: fresh || attempt > 0 }).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: 'success', data });
+        // Showing an answer (a list of procedures, a filter's options) is a transition: React
+        // renders it in slices instead of one long task that would freeze a slow phone.
+        if (!controller.signal.aborted) startTransition(() => setState({ status: 'success', data }));
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;

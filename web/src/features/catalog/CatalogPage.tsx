@@ -72,12 +72,15 @@ function useAgencyOptions(): AgencyOption[] {
   const { i18n } = useTranslation();
   const counts = useApiQuery<{ items: { agencyId: string; count: number }[] }>('/api/catalog/agencies');
   const agencies = useApiQuery<{ items: Agency[] }>('/api/agencies?level=province&limit=500');
+  // The same list until an answer or the language changes: the results re-render only then.
+  const countItems = counts.status === 'success' ? counts.data.items : undefined;
+  const agencyItems = agencies.status === 'success' ? agencies.data.items : undefined;
   return useMemo(() => {
-    if (counts.status !== 'success' || agencies.status !== 'success') return [];
-    const byId = new Map(agencies.data.items.map((a) => [a.id, a]));
-    return counts.data.items.flatMap(({ agencyId, count }) => {
+    if (!countItems || !agencyItems) return [];
+    const byId = new Map(agencyItems.map((a) => [a.id, a]));
+    return countItems.flatMap(({ agencyId, count }) => {
       const agency = byId.get(agencyId);
       return agency ? [{ id: agencyId, name: pickLocalized(agency.name, i18n.language), count }] : [];
     });
-  }, [counts, agencies, i18n.language]);
+  }, [countItems, agencyItems, i18n.language]);
 }

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { ErrorState } from '../../ui/ErrorState';
@@ -20,8 +21,17 @@ import { processingTime } from './format';
 import { Pager } from './Pager';
 import './i18n';
 
-/** The matching procedures, one page at a time, with how many there are in all. */
-export function CatalogResults({ query, agencies }: { query: CatalogQuery; agencies: AgencyOption[] }) {
+/**
+ * The matching procedures, one page at a time, with how many there are in all. Rendered again only
+ * when the query, its answer or the agencies' names change (not when the filters' lists arrive).
+ */
+export const CatalogResults = memo(function CatalogResults({
+  query,
+  agencies,
+}: {
+  query: CatalogQuery;
+  agencies: AgencyOption[];
+}) {
   const { t, i18n } = useTranslation('catalog');
   const result = useApiQuery<ProcedurePage>(searchPath(query));
   // While the next page loads the previous one stays on screen (marked busy), so nothing jumps.
@@ -83,7 +93,7 @@ export function CatalogResults({ query, agencies }: { query: CatalogQuery; agenc
       )}
     </section>
   );
-}
+});
 
 function ProcedureItem({ procedure: p, agency }: { procedure: ProcedureSummary; agency?: string }) {
   const { t, i18n } = useTranslation('catalog');
