@@ -3,9 +3,13 @@
  *   dossiers — GET /api/dossiers?q=… as the service centre's desk officer (the largest reach): by
  *              dossier code, by a person's name typed without diacritics (few matches), by the most
  *              common applicant name (most dossiers match: the exact total is counted), by CCCD;
- *   catalogue — GET /api/catalog/procedures?q=… with words typed without diacritics.
+ *   catalogue — GET /api/catalog/procedures?q=… with words typed without diacritics: as the portal
+ *              searches (a dozen terms again and again, so mostly from the per-process cache of
+ *              public searches), and each search a cache miss (every request a page size not asked
+ *              before: the database's work, as on the first search of a term after an edit).
  *
  *   npm run bench:search [-- --database-url postgres://… --requests 300]
+ * Each figure is a p95 against the goal of issue 26 (50 ms), printed as a ratio (support/report.ts).
  */
 import {
   csrfOf,
@@ -37,8 +41,8 @@ const { codes, names, common, cccds } = await withClient(url, async (c) => ({
   names: (
     await c.query<{ name: string }>('SELECT full_name AS name FROM identity_person ORDER BY id LIMIT 30')
   ).rows.map((r) => strip(r.name).split(' ').slice(-2).join(' ')),
-  // The most frequent applicant name: a query most dossiers match, as "nguyen" does in a real
-  // province (the generator writes "Công dân" for every applicant).
+  // The most frequent applicant name in a 1% sample, typed whole: a full name shared by many
+  // dossiers (hundreds on 1 M), with the province's most frequent surname.
   common: (
     await c.query<{ name: string }>(
       "SELECT applicant->>'fullName' AS name FROM dossier TABLESAMPLE SYSTEM (1) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
@@ -102,6 +106,20 @@ try {
   console.log(
     `  catalogue                         p50 ${catalogue.p50.toFixed(1).padStart(6)} ms  p95 ${catalogue.p95.toFixed(1).padStart(6)} ms`,
   );
+  // Page sizes 21…50 (the cache keeps pages up to 50) times the terms: no request repeats a key,
+  // nor one of the run above (20 a page); no warm-up, which would repeat them (the run above was one).
+  const sizes = 30;
+  const uncached = await sequential(
+    Math.min(REQUESTS, sizes * catalogueTerms.length),
+    (i) =>
+      get(
+        `/api/catalog/procedures?limit=${21 + Math.floor(i / catalogueTerms.length)}&q=${encodeURIComponent(catalogueTerms[i % catalogueTerms.length]!)}`,
+      ),
+    0,
+  );
+  console.log(
+    `  catalogue, each a cache miss      p50 ${uncached.p50.toFixed(1).padStart(6)} ms  p95 ${uncached.p95.toFixed(1).padStart(6)} ms`,
+  );
   for (const k of perKind)
     figures.push({
       bench: 'search',
@@ -118,6 +136,14 @@ try {
     unit: 'ms',
     goal: { kind: 'max', value: 50 },
     note: `p50 ${catalogue.p50.toFixed(1)} ms`,
+  });
+  figures.push({
+    bench: 'search',
+    figure: 'catalogue, each search a cache miss: p95',
+    value: uncached.p95,
+    unit: 'ms',
+    goal: { kind: 'max', value: 50 },
+    note: `p50 ${uncached.p50.toFixed(1)} ms`,
   });
 } finally {
   await app?.stop();
