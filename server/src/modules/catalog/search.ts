@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/engine.ts';
+import { cacheOf } from '../../platform/cache.ts';
 import type { LocalizedText } from '../../platform/localized.ts';
 import { type Duration, procedures, procedureVersions } from './schema.ts';
 
@@ -37,16 +38,46 @@ const v = procedureVersions;
 // A JSON null and an SQL NULL both mean "no e-form".
 const hasForm = sql<boolean>`coalesce(jsonb_typeof(${v.eform}) = 'object', false)`;
 
+export type SearchResult = { items: ProcedureSummary[]; total: number };
+
+// The public searches (what the province offers, the same for anyone), per process: the same few
+// words are searched all day and the catalogue changes a few times a day. Topic `catalog` of
+// platform/cache.ts: a change drops them at once in the process that made it (procedures.ts, on
+// commit) and in the others on migration 0019's NOTIFY; the TTL bounds what a lost notification
+// could cost. Pages of up to 50 only (the portal's are 8 to 24): 500 such answers are a few MB.
+const SEARCH_CACHE_MS = 30_000;
+const CACHED_LIMIT = 50;
+const searchCache = (db: Db) =>
+  cacheOf<string, SearchResult>(db, 'catalog', { name: 'public searches', ttlMs: SEARCH_CACHE_MS, max: 500 });
+
+/**
+ * The search below; a public one (`enabledOnly`) from this process's cache, keyed by the words as
+ * the search reads them (trimmed, spaces collapsed), the filters and the page. The whole catalogue
+ * (system admins) is never cached.
+ */
+export function searchProcedures(db: Db, query: SearchQuery): Promise<SearchResult> {
+  const search = { ...query, q: query.q?.trim().replace(/\s+/g, ' ') || undefined };
+  if (!search.enabledOnly || search.limit > CACHED_LIMIT) return findProcedures(db, search);
+  const key = JSON.stringify([
+    search.q,
+    search.field,
+    search.level,
+    search.onlineType,
+    search.agencyId,
+    search.hasForm,
+    search.limit,
+    search.offset,
+  ]);
+  return searchCache(db).get(key, () => findProcedures(db, search));
+}
+
 /**
  * Accent-insensitive, typo-tolerant search over the current versions: "dang ky khai sinh" finds
  * "Đăng ký khai sinh", "dang ki khai sinh" too (trigram word similarity). Names containing the
  * words come first, then the closest by similarity, then those with an e-form, then shorter names
  * (the generic procedure before its special cases). Without words, the e-form ones lead the list.
  */
-export async function searchProcedures(
-  db: Db,
-  query: SearchQuery,
-): Promise<{ items: ProcedureSummary[]; total: number }> {
+async function findProcedures(db: Db, query: SearchQuery): Promise<SearchResult> {
   const filters: SQL[] = [eq(v.isCurrent, true)];
   if (query.enabledOnly) filters.push(eq(procedures.enabled, true));
   if (query.field) filters.push(eq(v.field, query.field));
