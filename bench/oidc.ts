@@ -14,7 +14,7 @@
  * verification (its CPU measured here, before the load, with the platform's own hashing code and
  * parameters, two at a time as on the server's two threads) and the rest of the flow; the HTTP
  * requests the server answered per login (its /metrics, by route: the browser's six and the web
- * app's back-channel code exchange); the SQL statements it sent and the rows it wrote per login,
+ * app's code exchange at /oidc/token, which the server makes to itself in-process); the SQL statements it sent and the rows it wrote per login,
  * by table (counted inside the server by bench/support/statements.ts). The main thread's CPU per
  * login (JavaScript: everything but the hash, which runs on libuv's threads) is a second measure of
  * the rest of the flow.
