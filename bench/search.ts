@@ -120,31 +120,20 @@ try {
   console.log(
     `  catalogue, each a cache miss      p50 ${uncached.p50.toFixed(1).padStart(6)} ms  p95 ${uncached.p95.toFixed(1).padStart(6)} ms`,
   );
-  for (const k of perKind)
-    figures.push({
-      bench: 'search',
-      figure: `dossiers by ${k.name}: p95`,
-      value: k.p95,
-      unit: 'ms',
-      goal: { kind: 'max', value: 50 },
-      note: `p50 ${k.p50.toFixed(1)} ms`,
-    });
-  figures.push({
+  // Each search's p95 against the goal (issue 26: 50 ms), its p50 beside it.
+  const p95 = (figure: string, r: { p50: number; p95: number }): Figure => ({
     bench: 'search',
-    figure: 'catalogue: p95',
-    value: catalogue.p95,
+    figure: `${figure}: p95`,
+    value: r.p95,
     unit: 'ms',
     goal: { kind: 'max', value: 50 },
-    note: `p50 ${catalogue.p50.toFixed(1)} ms`,
+    note: `p50 ${r.p50.toFixed(1)} ms`,
   });
-  figures.push({
-    bench: 'search',
-    figure: 'catalogue, each search a cache miss: p95',
-    value: uncached.p95,
-    unit: 'ms',
-    goal: { kind: 'max', value: 50 },
-    note: `p50 ${uncached.p50.toFixed(1)} ms`,
-  });
+  figures.push(
+    ...perKind.map((k) => p95(`dossiers by ${k.name}`, k)),
+    p95('catalogue', catalogue),
+    p95('catalogue, each search a cache miss', uncached),
+  );
 } finally {
   await app?.stop();
 }

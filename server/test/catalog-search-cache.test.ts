@@ -7,6 +7,7 @@ import { type Database, openDatabase } from '../src/db/engine.ts';
 import { importCatalog } from '../src/modules/catalog/import.ts';
 import { cacheOf } from '../src/platform/cache.ts';
 import { silentProgress } from '../src/platform/progress.ts';
+import { useApp } from './support/app.ts';
 import { describeEachEngine } from './support/databases.ts';
 import { useDemoSessions } from './support/demo.ts';
 
@@ -26,18 +27,16 @@ const TRIGGERS = [
 
 // The public catalogue's searches are cached per process (catalog/search.ts).
 describeEachEngine('the public catalogue search cache', { seed: true }, (ctx) => {
-  const h = { app: undefined as unknown as FastifyInstance };
+  const h = useApp(ctx);
+  // A second web process of the same database, with its own pool and caches.
   let other: FastifyInstance;
   let otherDatabase: Database;
   beforeAll(async () => {
-    h.app = await buildApp({ config: ctx.config, database: ctx.database, logger: false, roles: ['web'] });
-    // A second web process of the same database, with its own pool and caches.
     otherDatabase = await openDatabase({ databaseUrl: ctx.url });
     other = await buildApp({ config: ctx.config, database: otherDatabase, logger: false, roles: ['web'] });
-    await Promise.all([h.app.ready(), other.ready()]);
+    await other.ready();
   });
   afterAll(async () => {
-    await h.app?.close();
     await other?.close();
     await otherDatabase?.close();
   });
