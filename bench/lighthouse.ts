@@ -13,11 +13,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from '../e2e/support/browser.ts';
 import { ensureWebBuilt, startServer } from '../e2e/support/server.ts';
+import { benchOptions } from './support/options.ts';
 import { type Figure, report } from './support/report.ts';
 
 const PAGES = [
@@ -28,20 +28,9 @@ const PAGES = [
 const GOALS: Record<string, number> = { performance: 90, accessibility: 100 };
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
-// `bench/run.ts` passes every benchmark the same options; only --report (and --url, --save) matter here.
-const { values, positionals } = parseArgs({
-  options: {
-    url: { type: 'string' },
-    save: { type: 'string' },
-    pages: { type: 'string' },
-    report: { type: 'string' },
-    'database-url': { type: 'string' },
-    duration: { type: 'string' },
-    full: { type: 'boolean' },
-  },
-  allowPositionals: true,
-});
-const given = values.url ?? positionals[0];
+// The benchmarks' common options (`bench/run.ts` passes them; only --report matters here), and its own.
+const o = benchOptions({ url: { type: 'string' }, save: { type: 'string' }, pages: { type: 'string' } });
+const { url: given, save, pages } = o.values as { url?: string; save?: string; pages?: string };
 ensureWebBuilt();
 const server = given ? null : await startServer({ env: { PROVINCE_CODE: '08' } });
 const base = (given ?? server!.url).replace(/\/$/, '');
@@ -49,7 +38,7 @@ const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath,
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
 });
-if (values.save) mkdirSync(values.save, { recursive: true });
+if (save) mkdirSync(save, { recursive: true });
 
 type Figures = { scores: Record<string, number>; lcpMs: number; tbtMs: number; cls: number; jsKb: number };
 /** The median of the runs that measured it (a run can miss a figure, e.g. no LCP seen). */
@@ -61,14 +50,14 @@ const median = (xs: number[]) => {
 const figures: Figure[] = [];
 try {
   console.log(`Lighthouse ${RUNS}× per page, mobile preset, ${base}`);
-  for (const page of PAGES.filter((p) => !values.pages || values.pages.split(',').includes(p.name))) {
+  for (const page of PAGES.filter((p) => !pages || pages.split(',').includes(p.name))) {
     const runs: Figures[] = [];
     for (let i = 0, failures = 0; i < RUNS; i++) {
       const result = await lighthouse(
         `${base}${page.path}`,
         {
           port: chrome.port,
-          output: values.save ? ['json', 'html'] : 'json',
+          output: save ? ['json', 'html'] : 'json',
           logLevel: 'error',
           onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
         },
@@ -83,10 +72,10 @@ try {
         i--;
         continue;
       }
-      if (values.save) {
+      if (save) {
         const [json, html] = result.report as string[];
-        writeFileSync(path.join(values.save, `${page.name}-${i + 1}.json`), json!);
-        writeFileSync(path.join(values.save, `${page.name}-${i + 1}.html`), html!);
+        writeFileSync(path.join(save, `${page.name}-${i + 1}.json`), json!);
+        writeFileSync(path.join(save, `${page.name}-${i + 1}.html`), html!);
       }
       const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
       const scripts = (
@@ -139,4 +128,4 @@ try {
   await chrome.kill();
   await server?.stop();
 }
-report(figures, values.report);
+report(figures, o.report);
