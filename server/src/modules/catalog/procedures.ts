@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import { cacheOf, forgetOnCommit } from '../../platform/cache.ts';
 import { newId } from '../../platform/ids.ts';
 import { activeAgency, incompetence, incompetenceMessage } from './competence.ts';
 import { CatalogErrors } from './errors.ts';
@@ -26,6 +27,31 @@ export async function getProcedure(db: Db | Tx, code: string, version?: number):
   if (!hit.row) throw CatalogErrors.create('VERSION_NOT_FOUND');
   const { proc, row } = hit;
   return { ...row, code: proc.code, enabled: proc.enabled, currentVersion: proc.currentVersion };
+}
+
+// Every submission reads its procedure; the catalogue changes a few times a day. Each process keeps
+// what it read for 30 s at most: an edit or import drops it at once everywhere (topic `catalog`:
+// migration 0019's triggers, and the catalogue's own writes here).
+const CATALOG_CACHE_MS = 30_000;
+const currentCache = (db: Db) =>
+  cacheOf<string, ProcedureDetail>(db, 'catalog', { name: 'current versions', ttlMs: CATALOG_CACHE_MS });
+const versionCache = (db: Db) =>
+  cacheOf<string, (ProcedureVersion & { code: string }) | null>(db, 'catalog', {
+    name: 'versions',
+    ttlMs: CATALOG_CACHE_MS,
+  });
+
+/** getProcedure at the current version, from this process's cache (the hot path of a submission). */
+export function currentProcedure(db: Db, code: string): Promise<ProcedureDetail> {
+  return currentCache(db).get(code, () => getProcedure(db, code));
+}
+
+/** versionOf from this process's cache. */
+export function cachedVersionOf(
+  db: Db,
+  ref: { procedureId: string; procedureVersion: number },
+): Promise<(ProcedureVersion & { code: string }) | null> {
+  return versionCache(db).get(`${ref.procedureId}@${ref.procedureVersion}`, () => versionOf(db, ref));
 }
 
 /** The version a dossier was filed under (null if it is gone, which a dossier's foreign key prevents). */
@@ -78,6 +104,7 @@ export async function createVersion(
   actorId: string | null,
   source = 'manual',
 ): Promise<number> {
+  forgetOnCommit(tx, 'catalog');
   const current = await getProcedure(tx, code);
   // Every id is resolved before anything is written: a procedure routed to a desk, to an agency of
   // another level, or to no agency at all would send its dossiers nowhere (or fail on the key).
@@ -143,6 +170,7 @@ export async function setEnabled(
   enabled: boolean,
   actorId: string | null,
 ): Promise<void> {
+  forgetOnCommit(tx, 'catalog');
   const rows = await tx
     .update(procedures)
     .set({ enabled })
@@ -164,6 +192,7 @@ export async function insertProcedure(
   content: VersionContent,
   enabled: boolean,
 ): Promise<void> {
+  forgetOnCommit(tx, 'catalog');
   const id = newId();
   await tx.insert(procedures).values({ id, code, enabled, currentVersion: 1 });
   await tx

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { inTransaction } from '../../db/transaction.ts';
-import { getProcedure, versionOf } from '../catalog/procedures.ts';
+import { cachedVersionOf, getProcedure } from '../catalog/procedures.ts';
 import type { Auth } from '../identity/web-session.ts';
 import { prefillFromProfile } from './eform.ts';
 import { DossierErrors } from './errors.ts';
@@ -96,7 +96,7 @@ export async function prefill(ctx: DossierContext, auth: Auth, procedureCode: st
 
 /** The procedure's document components with the files attached to each so far. */
 export async function componentsOf(ctx: DossierContext, row: Row, opts: { justCreated?: boolean } = {}) {
-  const version = await versionOf(ctx.database.db, row);
+  const version = await cachedVersionOf(ctx.database.db, row);
   // A dossier made by this very request has no files yet: one read less on every submission.
   const files = opts.justCreated
     ? []

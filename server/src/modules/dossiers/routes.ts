@@ -5,6 +5,7 @@ import type { Database } from '../../db/engine.ts';
 import { vietnamIso } from '../../platform/calendar/routes.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { HttpErrors } from '../../platform/errors.ts';
+import { plainJson } from '../../platform/http/app.ts';
 import { problemResponses } from '../../platform/http/problem.ts';
 import { requireAuth } from '../identity/web-session.ts';
 import { multiLine, oneLine } from './contracts.ts';
@@ -216,6 +217,7 @@ export const dossierRoutes =
             .strict(),
           response: { 200: dossierSchema, 201: dossierSchema, ...problemResponses(400, 401, 404, 409) },
         },
+        serializerCompiler: plainJson,
       },
       async (req, reply) => {
         const auth = requireAuth(req);
@@ -248,6 +250,7 @@ export const dossierRoutes =
             .strict(),
           response: { 201: dossierSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
+        serializerCompiler: plainJson,
       },
       async (req, reply) => {
         const auth = requireAuth(req);

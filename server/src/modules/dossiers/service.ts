@@ -1,11 +1,12 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
-import type { Database, Tx } from '../../db/engine.ts';
+import type { Database, Db, Tx } from '../../db/engine.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { cacheOf } from '../../platform/cache.ts';
 import type { Calendar, LegalDuration } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { newId } from '../../platform/ids.ts';
-import { getProcedure, type ProcedureDetail, versionOf } from '../catalog/procedures.ts';
+import { currentProcedure, getProcedure, type ProcedureDetail, versionOf } from '../catalog/procedures.ts';
 import type { Duration, EForm } from '../catalog/schema.ts';
 import { IdentityErrors } from '../identity/errors.ts';
 import { type Action, type Actor, can, type Resource } from '../identity/policy.ts';
@@ -20,6 +21,7 @@ import {
   currentDueAt,
   type DossierAction,
   type DossierCommand,
+  type DossierEvent,
   type DossierState,
   decide,
   newDossierState,
@@ -92,11 +94,30 @@ function permissionFor(command: DossierAction, state: DossierState): Action {
   }
 }
 
-/** The agency that decides, and the desk that takes the dossier in when filed online. */
-async function routeOnline(tx: Tx, procedure: ProcedureDetail, communeCode: string | undefined) {
+type Agency = typeof agencies.$inferSelect;
+
+/**
+ * The agency that decides, and the desk that takes the dossier in when filed online: the same for
+ * every dossier of a procedure version and commune, so each process keeps it with the catalogue
+ * (topic `catalog`, dropped by any change of agencies or procedures).
+ */
+function routeOnline(
+  db: Db,
+  procedure: ProcedureDetail,
+  communeCode: string | undefined,
+): Promise<{ competent: Agency; desk: Agency }> {
+  return cacheOf<string, { competent: Agency; desk: Agency }>(db, 'catalog', {
+    name: 'online routes',
+    ttlMs: 30_000,
+  }).get(`${procedure.procedureId}@${procedure.version}:${communeCode ?? ''}`, () =>
+    findOnlineRoute(db, procedure, communeCode),
+  );
+}
+
+async function findOnlineRoute(db: Db, procedure: ProcedureDetail, communeCode: string | undefined) {
   const byKind = async (kind: string, unit: string) =>
     (
-      await tx
+      await db
         .select()
         .from(agencies)
         .where(and(eq(agencies.kind, kind), eq(agencies.adminUnitCode, unit)))
@@ -104,7 +125,7 @@ async function routeOnline(tx: Tx, procedure: ProcedureDetail, communeCode: stri
   if (procedure.competentAgencyId) {
     // The authority and the service centre of its administrative unit, in one read.
     const id = procedure.competentAgencyId;
-    const rows = await tx
+    const rows = await db
       .select()
       .from(agencies)
       .where(
@@ -130,20 +151,52 @@ async function routeOnline(tx: Tx, procedure: ProcedureDetail, communeCode: stri
   ]);
 }
 
+type EventInput = {
+  type: string;
+  from: string | null;
+  to: string;
+  at: Date;
+  actorId: string | null;
+  note: string | null;
+  /** After a lifecycle command: the due date then in force. */
+  dueAt?: Date | null;
+  data: Record<string, unknown>;
+};
+type EventRow = Omit<typeof dossierEvents.$inferInsert, 'dossierId'>;
+
+function eventRow(seq: number, e: EventInput): EventRow {
+  return {
+    id: newId(),
+    seq,
+    type: e.type,
+    fromStatus: e.from,
+    toStatus: e.to,
+    actorId: e.actorId,
+    at: e.at,
+    note: e.note,
+    dueAt: e.dueAt ?? null,
+    data: e.data,
+  };
+}
+
+/** A lifecycle decision's event as the timeline keeps it, with the state it led to. */
+function lifecycleEvent(e: DossierEvent, next: DossierState, code: string | null, actorId: string | null) {
+  return {
+    type: e.type,
+    from: e.from,
+    to: e.to,
+    at: e.at,
+    actorId,
+    note: e.note,
+    dueAt: currentDueAt(next),
+    data: { ...e.data, form: e.form, code, attachments: e.attachments },
+  };
+}
+
 export async function insertEvent(
   tx: Tx,
   dossierId: string,
-  e: {
-    type: string;
-    from: string | null;
-    to: string;
-    at: Date;
-    actorId: string | null;
-    note: string | null;
-    /** After a lifecycle command: the due date then in force. */
-    dueAt?: Date | null;
-    data: Record<string, unknown>;
-  },
+  e: EventInput,
   /** The event's number when the caller knows it (a dossier made in this transaction): one read less. */
   knownSeq?: number,
 ) {
@@ -155,19 +208,7 @@ export async function insertEvent(
       .where(eq(dossierEvents.dossierId, dossierId));
     seq = (last?.seq ?? 0) + 1;
   }
-  await tx.insert(dossierEvents).values({
-    id: newId(),
-    dossierId,
-    seq,
-    type: e.type,
-    fromStatus: e.from,
-    toStatus: e.to,
-    actorId: e.actorId,
-    at: e.at,
-    note: e.note,
-    dueAt: e.dueAt ?? null,
-    data: e.data,
-  });
+  await tx.insert(dossierEvents).values({ ...eventRow(seq, e), dossierId });
 }
 
 /**
@@ -213,23 +254,8 @@ async function apply(
     })
     .where(eq(dossiers.id, row.id))
     .returning();
-  const e = decision.event;
-  await insertEvent(
-    tx,
-    row.id,
-    {
-      type: e.type,
-      from: e.from,
-      to: e.to,
-      at: e.at,
-      actorId,
-      note: e.note,
-      dueAt: currentDueAt(next),
-      data: { ...e.data, form: e.form, code, attachments: e.attachments },
-    },
-    knownSeq,
-  );
-  await notifyApplicant(tx, updated!, e);
+  await insertEvent(tx, row.id, lifecycleEvent(decision.event, next, code, actorId), knownSeq);
+  await notifyApplicant(tx, updated!, decision.event);
   return updated!;
 }
 
@@ -252,10 +278,11 @@ export async function submitOnline(
   input: SubmitInput,
 ): Promise<{ row: Row; created: boolean }> {
   const { person } = auth;
-  const findExisting = async () =>
+  const db = ctx.database.db;
+  const firstWithKey = async () =>
     input.idempotencyKey
       ? (
-          await ctx.database.db
+          await db
             .select()
             .from(dossiers)
             .where(
@@ -263,84 +290,146 @@ export async function submitOnline(
             )
         )[0]
       : undefined;
-  const existing = await findExisting();
-  if (existing) return { row: existing, created: false };
-  const procedure = await getProcedure(ctx.database.db, input.procedureCode);
+  let filed: { row: Row; events: EventRow[] };
+  try {
+    filed = await newOnlineDossier(ctx, person, input);
+  } catch (e) {
+    // A retry of a dossier already filed gets it back, even if the procedure has been taken
+    // offline or its e-form changed since.
+    const first = await firstWithKey();
+    if (first) return { row: first, created: false };
+    throw e;
+  }
+  const { row, events } = filed;
+  // The dossier with its events, in one statement: atomic on its own, one round trip, and a retry
+  // with the same Idempotency-Key (or two at once: the unique key decides) writes nothing.
+  const written = await ctx.database.prepared<{ id: string }>('dossier_file_online', FILE_ONLINE, [
+    row.id,
+    row.procedureId,
+    row.procedureVersion,
+    row.channel,
+    row.status,
+    row.applicantId,
+    JSON.stringify(row.applicant),
+    row.receivingAgencyId,
+    row.competentAgencyId,
+    JSON.stringify(row.formData),
+    JSON.stringify(row.state),
+    row.receivedAt,
+    row.dueAt,
+    row.finishedAt,
+    row.returnedAt,
+    row.returnMethod,
+    row.result,
+    row.stoppedAt,
+    row.supplementRequests,
+    row.outcomeAt,
+    row.outcome,
+    row.workingDaysTaken,
+    row.idempotencyKey,
+    row.createdAt,
+    JSON.stringify(events),
+  ]);
+  if (written.length) return { row, created: true };
+  const first = await firstWithKey();
+  if (!first) throw DossierErrors.create('NOT_FOUND');
+  return { row: first, created: false };
+}
+
+const FILE_ONLINE = `
+WITH d AS (
+  INSERT INTO dossier (id, procedure_id, procedure_version, channel, status, applicant_id, applicant,
+    receiving_agency_id, competent_agency_id, form_data, state, received_at, due_at, finished_at,
+    returned_at, return_method, result, stopped_at, supplement_requests, outcome_at, outcome,
+    working_days_taken, idempotency_key, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+    $21, $22, $23, $24, $24)
+  ON CONFLICT ON CONSTRAINT dossier_idempotency_uq DO NOTHING
+  RETURNING id
+), e AS (
+  INSERT INTO dossier_event (id, dossier_id, seq, type, from_status, to_status, actor_id, at, note, due_at, data)
+  SELECT v.id, d.id, v.seq, v.type, v."fromStatus", v."toStatus", v."actorId", v.at, v.note, v."dueAt", v.data
+  FROM d CROSS JOIN jsonb_to_recordset($25::jsonb) AS v(id uuid, seq int, type text, "fromStatus" text,
+    "toStatus" text, "actorId" uuid, at timestamptz, note text, "dueAt" timestamptz, data jsonb)
+)
+SELECT id FROM d`;
+
+/**
+ * The dossier a citizen files, decided in memory by the lifecycle (created, then submitted unless
+ * it is a draft), every check done first; nothing is read from the database here but the caches.
+ */
+async function newOnlineDossier(
+  ctx: DossierContext,
+  person: Auth['person'],
+  input: SubmitInput,
+): Promise<{ row: Row; events: EventRow[] }> {
+  const db = ctx.database.db;
+  const procedure = await currentProcedure(db, input.procedureCode);
   if (!procedure.enabled) throw DossierErrors.create('NOT_OFFERED');
   if (procedure.onlineType !== 'full' || !procedure.channels.includes('online'))
     throw DossierErrors.create('NOT_ONLINE');
   if (!input.draft) checkForm(procedure.eform, input.formData);
   else checkText(input.formData);
   const legalDuration = legalDurationOf(procedure.processingTime);
+  const calendar = await loadCalendar(db, ctx.config);
+  const { competent, desk } = await routeOnline(db, procedure, input.communeCode);
   const now = new Date();
-  const calendar = await loadCalendar(ctx.database.db, ctx.config);
-  try {
-    const row = await inTransaction(ctx.database, async (tx) => {
-      const { competent, desk } = await routeOnline(tx, procedure, input.communeCode);
-      const applicant: ApplicantSnapshot = {
-        fullName: person.fullName,
-        cccd: person.cccd,
-        phone: person.phone,
-        email: person.email,
-        addressCommuneCode: person.addressCommuneCode,
-        addressDetail: person.addressDetail,
-      };
-      const draft = newDossierState({ channel: 'online', legalDuration });
-      const [created] = await tx
-        .insert(dossiers)
-        .values({
-          id: newId(),
-          procedureId: procedure.procedureId,
-          procedureVersion: procedure.version,
-          channel: 'online',
-          status: draft.status,
-          applicantId: person.id,
-          applicant,
-          receivingAgencyId: desk.id,
-          competentAgencyId: competent.id,
-          formData: input.formData,
-          state: encodeState(draft),
-          idempotencyKey: input.idempotencyKey ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      await insertEvent(
-        tx,
-        created!.id,
-        {
-          type: 'create',
-          from: null,
-          to: 'draft',
-          at: now,
-          actorId: person.id,
-          note: null,
-          data: { channel: 'online' },
-        },
-        1,
-      );
-      if (input.draft) return created!;
-      return apply(
-        tx,
-        calendar,
-        created!,
-        { type: 'submit', actor: { kind: 'applicant', id: person.id } },
-        person.id,
-        now,
-        2,
-      );
-    });
-    ctx.afterCommit?.();
-    return { row, created: true };
-  } catch (e) {
-    const code =
-      (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
-    if (code === '23505' && input.idempotencyKey) {
-      const winner = await findExisting();
-      if (winner) return { row: winner, created: false };
-    }
-    throw e;
+  const id = newId();
+  let state = newDossierState({ channel: 'online', legalDuration });
+  let status: string = state.status;
+  const events: EventRow[] = [
+    eventRow(1, {
+      type: 'create',
+      from: null,
+      to: 'draft',
+      at: now,
+      actorId: person.id,
+      note: null,
+      data: { channel: 'online' },
+    }),
+  ];
+  if (!input.draft) {
+    const decision = decide(
+      state,
+      { type: 'submit', actor: { kind: 'applicant', id: person.id } },
+      { now, calendar },
+    );
+    state = { ...state, ...decision.changes };
+    status = decision.status;
+    events.push(eventRow(2, lifecycleEvent(decision.event, state, null, person.id)));
   }
+  const row: Row = {
+    id,
+    code: null,
+    procedureId: procedure.procedureId,
+    procedureVersion: procedure.version,
+    channel: 'online',
+    status,
+    applicantId: person.id,
+    applicant: {
+      fullName: person.fullName,
+      cccd: person.cccd,
+      phone: person.phone,
+      email: person.email,
+      addressCommuneCode: person.addressCommuneCode,
+      addressDetail: person.addressDetail,
+    },
+    organizationId: null,
+    receivingAgencyId: desk.id,
+    competentAgencyId: competent.id,
+    handlerId: null,
+    formData: input.formData,
+    state: encodeState(state),
+    ...factsOf(state, calendar),
+    digitizedAt: null,
+    rating: null,
+    ratingComment: null,
+    ratedAt: null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { row, events };
 }
 
 export type CounterInput = {

@@ -232,3 +232,9 @@ export async function serveWebApp(
     return sendProblem(reply, HttpErrors.create('NOT_FOUND'));
   });
 }
+
+/**
+ * A hot route's serializer: JSON.stringify of what its handler built field by field, without zod
+ * parsing the answer again; the route's schema still documents it.
+ */
+export const plainJson = () => (data: unknown) => JSON.stringify(data);
