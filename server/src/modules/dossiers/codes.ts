@@ -23,7 +23,11 @@ export async function nextDossierCode(
       set: { last: sql`${dossierCodeCounters.last} + 1` },
     })
     .returning({ last: dossierCodeCounters.last });
-  const n = row!.last;
   // Four digits a day per agency as the national format has; a busier desk gets five rather than a clash.
-  return `${agency.code}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(n).padStart(4, '0')}`;
+  return `${codePrefix(agency.code, day)}${String(row!.last).padStart(4, '0')}`;
+}
+
+/** `<agency code>-<YYMMDD>-` of a Vietnamese day (YYYY-MM-DD); counter intake adds the number in SQL. */
+export function codePrefix(agencyCode: string, day: string): string {
+  return `${agencyCode}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-`;
 }

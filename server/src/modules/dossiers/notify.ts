@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/engine.ts';
+import type { Db, Tx } from '../../db/engine.ts';
 import { vietnamDateOf } from '../../platform/calendar/index.ts';
 import { vietnamMsOfDay } from '../../platform/calendar/vietnam-time.ts';
-import { versionOf } from '../catalog/procedures.ts';
+import { cachedVersionOf, versionOf } from '../catalog/procedures.ts';
 import { agencies } from '../identity/schema.ts';
-import { type BilingualText, enqueueNotification } from '../notifications/service.ts';
+import { type BilingualText, enqueueNotification, type NotificationInput } from '../notifications/service.ts';
 import type { DossierAction, DossierEvent } from './lifecycle.ts';
 import type { dossiers } from './schema.ts';
 
@@ -35,9 +35,12 @@ const dateIn = (value: unknown): Date | null => {
 const textIn = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 const short = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** The procedure's name at the dossier's version and the receiving desk's name: two small reads. */
-async function contextOf(tx: Tx, dossier: Row): Promise<Context> {
-  const procedure = await versionOf(tx, dossier);
+/**
+ * The procedure's name at the dossier's version and the receiving desk's name: two small reads, in
+ * the caller's transaction, or (`cached`) from this process's catalogue cache.
+ */
+async function contextOf(tx: Tx | Db, dossier: Row, cached = false): Promise<Context> {
+  const procedure = cached ? await cachedVersionOf(tx as Db, dossier) : await versionOf(tx, dossier);
   const [desk] = await tx
     .select({ name: agencies.name })
     .from(agencies)
@@ -178,19 +181,26 @@ const COMPOSERS: Partial<Record<DossierAction, Compose>> = {
  * transaction, so a notice exists exactly when the change it tells of was committed.
  */
 export async function notifyApplicant(tx: Tx, dossier: Row, event: DossierEvent): Promise<void> {
+  const notice = await noticeOf(tx, dossier, event);
+  if (notice) await enqueueNotification(tx, notice, event.at);
+}
+
+/** What the applicant is told of `event`, if anything; `cached`: the names from this process's cache. */
+export async function noticeOf(
+  reader: Tx | Db,
+  dossier: Row,
+  event: DossierEvent,
+  cached = false,
+): Promise<NotificationInput | null> {
   const compose = COMPOSERS[event.type];
   const email = dossier.applicant.email;
-  if (!compose || (!dossier.applicantId && !email)) return;
-  const notice = compose(dossier, event, await contextOf(tx, dossier));
-  await enqueueNotification(
-    tx,
-    {
-      recipientId: dossier.applicantId,
-      email,
-      ...notice,
-      link: `/ho-so/${dossier.id}`,
-      subjectId: dossier.id,
-    },
-    event.at,
-  );
+  if (!compose || (!dossier.applicantId && !email)) return null;
+  const notice = compose(dossier, event, await contextOf(reader, dossier, cached));
+  return {
+    recipientId: dossier.applicantId,
+    email,
+    ...notice,
+    link: `/ho-so/${dossier.id}`,
+    subjectId: dossier.id,
+  };
 }

@@ -6,7 +6,7 @@
  * citizen made handler of another citizen's dossier, or a dossier routed to a desk.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../db/engine.ts';
+import type { Db, Tx } from '../../db/engine.ts';
 import { adminUnits } from '../admin-units/schema.ts';
 import { activeAgency, incompetence, incompetenceMessage } from '../catalog/competence.ts';
 import type { ProcedureDetail } from '../catalog/procedures.ts';
@@ -20,7 +20,7 @@ import type { DossierCommand, StepTarget } from './lifecycle.ts';
  * may decide the procedure at its level.
  */
 export async function competentAgencyFor(
-  tx: Tx,
+  tx: Tx | Db,
   procedure: Pick<ProcedureDetail, 'competentAgencyId' | 'levels'>,
   requested: string | undefined,
 ): Promise<string> {
@@ -113,7 +113,7 @@ export async function checkCommandReferences(
 }
 
 /** An applicant's commune, when given: a commune of the administrative map (today's or a former one). */
-export async function checkCommune(tx: Tx, code: string | null, field: string): Promise<void> {
+export async function checkCommune(tx: Tx | Db, code: string | null, field: string): Promise<void> {
   if (!code) return;
   const [unit] = await tx
     .select({ code: adminUnits.code })

@@ -1,18 +1,22 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database, Db, Tx } from '../../db/engine.ts';
+import { jsonRows } from '../../db/json-rows.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { cacheOf } from '../../platform/cache.ts';
 import type { Calendar, LegalDuration } from '../../platform/calendar/index.ts';
+import { vietnamDateOf } from '../../platform/calendar/index.ts';
 import { loadCalendar } from '../../platform/calendar/store.ts';
 import { newId } from '../../platform/ids.ts';
-import { currentProcedure, getProcedure, type ProcedureDetail, versionOf } from '../catalog/procedures.ts';
+import { currentProcedure, type ProcedureDetail, versionOf } from '../catalog/procedures.ts';
 import type { Duration, EForm } from '../catalog/schema.ts';
 import { IdentityErrors } from '../identity/errors.ts';
 import { type Action, type Actor, can, type Resource } from '../identity/policy.ts';
 import { agencies, persons, roleAssignments } from '../identity/schema.ts';
 import type { Auth } from '../identity/web-session.ts';
-import { nextDossierCode } from './codes.ts';
+import { notificationOutbox, notifications } from '../notifications/schema.ts';
+import { notificationRows } from '../notifications/service.ts';
+import { codePrefix, nextDossierCode } from './codes.ts';
 import { formErrors, unsafeTextErrors } from './eform.ts';
 import { DossierErrors, DossierFileErrors } from './errors.ts';
 import { factsOf } from './facts.ts';
@@ -26,7 +30,7 @@ import {
   decide,
   newDossierState,
 } from './lifecycle.ts';
-import { notifyApplicant } from './notify.ts';
+import { noticeOf, notifyApplicant } from './notify.ts';
 import { checkCommandReferences, checkCommune, competentAgencyFor } from './references.ts';
 import { type ApplicantSnapshot, dossierEvents, dossierFiles, dossiers } from './schema.ts';
 import { decodeState, encodeState } from './state-codec.ts';
@@ -464,7 +468,7 @@ export function checkText(formData: Record<string, unknown>) {
  * address, into another person's "my dossiers". A level-1 account's CCCD is only what its holder
  * typed, so it links nothing either; that applicant follows the dossier by its code.
  */
-export async function verifiedAccountOf(tx: Tx, cccd: string | null): Promise<string | null> {
+export async function verifiedAccountOf(tx: Tx | Db, cccd: string | null): Promise<string | null> {
   if (!cccd) return null;
   const [account] = await tx
     .select({ id: persons.id })
@@ -473,66 +477,135 @@ export async function verifiedAccountOf(tx: Tx, cccd: string | null): Promise<st
   return account?.id ?? null;
 }
 
-/** A walk-in or postal dossier: the desk checks it and issues the receipt (Form 01) at once. */
+/**
+ * A walk-in or postal dossier: the desk checks it and issues the receipt (Form 01) at once. Every
+ * reference is checked and the lifecycle decided before anything is written; then one statement
+ * takes the desk's next code and writes the dossier, its events and the applicant's notice with it.
+ * The code counter row is where a busy desk's receipts queue (gap-free codes: a receipt that fails
+ * gives its number back), so it is locked only for that one statement, never across round trips.
+ */
 export async function counterIntake(ctx: DossierContext, auth: Auth, input: CounterInput): Promise<Row> {
   const { actor } = auth;
+  const db = ctx.database.db;
   const isDesk = actor.grants.some((g) => g.role === 'counter_officer' && g.scope.has(input.deskAgencyId));
   if (!isDesk) throw DossierErrors.create('NOT_A_DESK');
   checkText(input.formData);
-  const procedure = await getProcedure(ctx.database.db, input.procedureCode);
+  const procedure = await currentProcedure(db, input.procedureCode);
   if (!procedure.enabled) throw DossierErrors.create('NOT_OFFERED');
   const legalDuration = legalDurationOf(procedure.processingTime);
+  const calendar = await loadCalendar(db, ctx.config);
+  const competentAgencyId = await competentAgencyFor(db, procedure, input.competentAgencyId);
+  await checkCommune(db, input.applicant.addressCommuneCode, 'body.applicant.addressCommuneCode');
+  const applicantId = await verifiedAccountOf(db, input.applicant.cccd);
+  const deskCode = await agencyCode(db, input.deskAgencyId);
   const now = new Date();
-  const calendar = await loadCalendar(ctx.database.db, ctx.config);
-  const row = await inTransaction(ctx.database, async (tx) => {
-    const competentAgencyId = await competentAgencyFor(tx, procedure, input.competentAgencyId);
-    await checkCommune(tx, input.applicant.addressCommuneCode, 'body.applicant.addressCommuneCode');
-    const applicantId = await verifiedAccountOf(tx, input.applicant.cccd);
-    const draft = newDossierState({ channel: input.channel, legalDuration });
-    const [created] = await tx
-      .insert(dossiers)
-      .values({
-        id: newId(),
-        procedureId: procedure.procedureId,
-        procedureVersion: procedure.version,
-        channel: input.channel,
-        status: draft.status,
-        applicantId,
-        applicant: input.applicant,
-        receivingAgencyId: input.deskAgencyId,
-        competentAgencyId,
-        formData: input.formData,
-        state: encodeState(draft),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await insertEvent(
-      tx,
-      created!.id,
-      {
-        type: 'create',
-        from: null,
-        to: 'draft',
-        at: now,
-        actorId: actor.personId,
-        note: null,
-        data: { channel: input.channel },
-      },
-      1,
-    );
-    return apply(
-      tx,
-      calendar,
-      created!,
-      { type: 'receive', actor: { kind: 'official', id: actor.personId } },
-      actor.personId,
-      now,
-      2,
-    );
+  const draft = newDossierState({ channel: input.channel, legalDuration });
+  const decision = decide(
+    draft,
+    { type: 'receive', actor: { kind: 'official', id: actor.personId } },
+    { now, calendar },
+  );
+  const state: DossierState = { ...draft, ...decision.changes };
+  const row: Row = {
+    id: newId(),
+    code: CODE,
+    procedureId: procedure.procedureId,
+    procedureVersion: procedure.version,
+    channel: input.channel,
+    status: decision.status,
+    applicantId,
+    applicant: input.applicant,
+    organizationId: null,
+    receivingAgencyId: input.deskAgencyId,
+    competentAgencyId,
+    handlerId: null,
+    formData: input.formData,
+    state: encodeState(state),
+    ...factsOf(state, calendar),
+    digitizedAt: null,
+    rating: null,
+    ratingComment: null,
+    ratedAt: null,
+    idempotencyKey: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const events = [
+    eventRow(1, {
+      type: 'create',
+      from: null,
+      to: 'draft',
+      at: now,
+      actorId: actor.personId,
+      note: null,
+      data: { channel: input.channel },
+    }),
+    eventRow(2, lifecycleEvent(decision.event, state, CODE, actor.personId)),
+  ];
+  const notice = await noticeOf(db, row, decision.event, true);
+  const { notification, outbox } = notice
+    ? notificationRows(notice, now)
+    : { notification: null, outbox: null };
+  const day = vietnamDateOf(state.receivedAt ?? now);
+  const [written] = await ctx.database.prepared<{ code: string }>('dossier_counter_intake', COUNTER_INTAKE, [
+    input.deskAgencyId,
+    day,
+    codePrefix(deskCode, day),
+    jsonRows(dossiers, [row]),
+    CODE,
+    jsonRows(dossierEvents, events),
+    jsonRows(notifications, notification ? [notification] : []),
+    jsonRows(notificationOutbox, outbox ? [outbox] : []),
+  ]);
+  if (outbox) ctx.afterCommit?.();
+  return { ...row, code: written!.code };
+}
+
+// Stands for the dossier's code in what is written with it until the statement has taken it.
+const CODE = '{{DOSSIER_CODE}}';
+
+const COUNTER_INTAKE = `
+WITH c AS (
+  INSERT INTO dossier_code_counter AS k (agency_id, day, last) VALUES ($1, $2::date, 1)
+  ON CONFLICT (agency_id, day) DO UPDATE SET last = k.last + 1
+  RETURNING $3::text || CASE WHEN k.last < 10000 THEN lpad(k.last::text, 4, '0') ELSE k.last::text END AS code
+), d AS (
+  INSERT INTO dossier (id, code, procedure_id, procedure_version, channel, status, applicant_id, applicant,
+    receiving_agency_id, competent_agency_id, form_data, state, received_at, due_at, finished_at,
+    returned_at, return_method, result, stopped_at, supplement_requests, outcome_at, outcome,
+    working_days_taken, created_at, updated_at)
+  SELECT r.id, c.code, r.procedure_id, r.procedure_version, r.channel, r.status, r.applicant_id, r.applicant,
+    r.receiving_agency_id, r.competent_agency_id, r.form_data, r.state, r.received_at, r.due_at, r.finished_at,
+    r.returned_at, r.return_method, r.result, r.stopped_at, r.supplement_requests, r.outcome_at, r.outcome,
+    r.working_days_taken, r.created_at, r.updated_at
+  FROM c, jsonb_populate_record(NULL::dossier, $4::jsonb -> 0) AS r
+  RETURNING id, code
+), e AS (
+  INSERT INTO dossier_event (id, dossier_id, seq, type, from_status, to_status, actor_id, at, note, due_at, data)
+  SELECT v.id, d.id, v.seq, v.type, v.from_status, v.to_status, v.actor_id, v.at, v.note, v.due_at,
+    replace(v.data::text, $5, d.code)::jsonb
+  FROM d, jsonb_populate_recordset(NULL::dossier_event, $6::jsonb) AS v
+), n AS (
+  INSERT INTO notification (id, recipient_id, kind, title, body, link, subject_id, created_at)
+  SELECT v.id, v.recipient_id, v.kind, replace(v.title::text, $5, d.code)::jsonb,
+    replace(v.body::text, $5, d.code)::jsonb, v.link, v.subject_id, v.created_at
+  FROM d, jsonb_populate_recordset(NULL::notification, $7::jsonb) AS v
+), o AS (
+  INSERT INTO notification_outbox (id, notification_id, channel, recipient, subject, text, status, attempts,
+    next_attempt_at, created_at)
+  SELECT v.id, v.notification_id, v.channel, v.recipient, replace(v.subject, $5, d.code),
+    replace(v.text, $5, d.code), v.status, v.attempts, v.next_attempt_at, v.created_at
+  FROM d, jsonb_populate_recordset(NULL::notification_outbox, $8::jsonb) AS v
+)
+SELECT code FROM d`;
+
+/** A desk's code (mã định danh), from this process's cache (agencies change: topic `catalog`). */
+function agencyCode(db: Db, id: string): Promise<string> {
+  return cacheOf<string, string>(db, 'catalog', { name: 'agency codes', ttlMs: 30_000 }).get(id, async () => {
+    const [desk] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, id));
+    if (!desk) throw DossierErrors.create('NOT_A_DESK');
+    return desk.code;
   });
-  ctx.afterCommit?.();
-  return row;
 }
 
 export async function lockRow(tx: Tx, id: string): Promise<Row> {

@@ -71,44 +71,49 @@ export function composeMail(n: Pick<NotificationInput, 'title' | 'body' | 'link'
  * mail to send (when there is an address). Both commit or vanish with the change that caused
  * them; the dispatcher sends the mail after commit.
  */
+/** The rows a notification is: the inbox item (with an account) and the mail (with a usable address). */
+export function notificationRows(n: NotificationInput, now: Date = new Date()) {
+  const notification: typeof notifications.$inferInsert | null = n.recipientId
+    ? {
+        id: newId(),
+        recipientId: n.recipientId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        link: n.link,
+        subjectId: n.subjectId,
+        createdAt: now,
+      }
+    : null;
+  const email = usableEmail(n.email);
+  const mail = email ? composeMail(n) : null;
+  const outbox: typeof notificationOutbox.$inferInsert | null =
+    email && mail
+      ? {
+          id: newId(),
+          notificationId: notification?.id ?? null,
+          channel: 'email',
+          recipient: email,
+          subject: mail.subject,
+          text: mail.text,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          createdAt: now,
+        }
+      : null;
+  return { notification, outbox };
+}
+
 export async function enqueueNotification(
   tx: Tx,
   n: NotificationInput,
   now: Date = new Date(),
 ): Promise<{ notificationId: string | null; outboxId: string | null }> {
-  let notificationId: string | null = null;
-  if (n.recipientId) {
-    notificationId = newId();
-    await tx.insert(notifications).values({
-      id: notificationId,
-      recipientId: n.recipientId,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      link: n.link,
-      subjectId: n.subjectId,
-      createdAt: now,
-    });
-  }
-  const email = usableEmail(n.email);
-  let outboxId: string | null = null;
-  if (email) {
-    outboxId = newId();
-    const mail = composeMail(n);
-    await tx.insert(notificationOutbox).values({
-      id: outboxId,
-      notificationId,
-      channel: 'email',
-      recipient: email,
-      subject: mail.subject,
-      text: mail.text,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      createdAt: now,
-    });
-  }
-  return { notificationId, outboxId };
+  const { notification, outbox } = notificationRows(n, now);
+  if (notification) await tx.insert(notifications).values(notification);
+  if (outbox) await tx.insert(notificationOutbox).values(outbox);
+  return { notificationId: notification?.id ?? null, outboxId: outbox?.id ?? null };
 }
 
 export type InboxItem = typeof notifications.$inferSelect;
