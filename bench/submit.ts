@@ -16,7 +16,7 @@
  *   npm run bench:submit [-- --database-url postgres://… --duration 15 --engine postgres|embedded|both --cpu-prof]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
@@ -36,9 +36,9 @@ import { benchOptions, FULL_DOSSIERS, QUICK_DOSSIERS } from './support/options.t
 import {
   type Child,
   freePort,
+  nodeTreeRssMb,
   postgresRssMb,
   repoRoot,
-  rssMb,
   startChild,
   startPlatformServer,
 } from './support/process.ts';
@@ -47,7 +47,11 @@ import { type Figure, report } from './support/report.ts';
 const o = benchOptions({
   engine: { type: 'string', default: 'both' },
   connections: { type: 'string', default: '50' },
+  // WEB_PROCESSES of the server (issue 26: both cores serving). 1 by default: on 2 cores, where
+  // PostgreSQL and the load generator take the other core, a second web process measured slower.
+  'web-processes': { type: 'string', default: '1' },
 });
+const WEB_PROCESSES = o.values['web-processes'] as string;
 const engine = o.values.engine as string;
 const CONNECTIONS = Number(o.values.connections);
 const WARM_SECONDS = 3;
@@ -76,7 +80,13 @@ type Fixture = {
 };
 
 /** 50 connections for WARM_SECONDS, then the measured run; RSS peak during it and 5 s after. */
-async function measure(name: string, server: Child | null, url: string, requests: autocannon.Request[]) {
+async function measure(
+  name: string,
+  server: Child | null,
+  url: string,
+  requests: autocannon.Request[],
+  pgdata?: string,
+) {
   await load({ url, connections: CONNECTIONS, seconds: WARM_SECONDS, requests });
   const stopRss = server?.sampleRss();
   const r = await load({ url, connections: CONNECTIONS, seconds: o.duration, requests });
@@ -85,8 +95,11 @@ async function measure(name: string, server: Child | null, url: string, requests
   let after: number | undefined;
   if (server) {
     await new Promise((res) => setTimeout(res, 5000));
-    after = rssMb(server.pid);
-    console.log(`${''.padEnd(34)} server RSS peak ${peak!.toFixed(0)} MB, 5 s after ${after.toFixed(0)} MB`);
+    after = nodeTreeRssMb(server.pid).largest;
+    const pg = pgdata ? `; PostgreSQL ${postgresRssMb(pgdata).toFixed(0)} MB` : '';
+    console.log(
+      `${''.padEnd(34)} largest web process RSS peak ${peak!.toFixed(0)} MB, 5 s after ${after.toFixed(0)} MB${pg}`,
+    );
   }
   return { ...r, peak, after };
 }
@@ -114,6 +127,19 @@ function onlineRequests(cookies: readonly string[], csrf: readonly string[]): au
       },
     },
   ];
+}
+
+/** The server's data directory when it is on this machine and we may ask (a superuser), for its RSS. */
+async function dataDirectoryOf(url: string): Promise<string | undefined> {
+  try {
+    const dir = await withClient(
+      url,
+      async (c) => (await c.query('SHOW data_directory')).rows[0]?.data_directory,
+    );
+    return dir && existsSync(path.join(dir, 'postmaster.pid')) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The rows the platform wrote in the load just run: the shapes the limits write. */
@@ -173,13 +199,19 @@ async function postgresSuite() {
     const desk = await personByEmail(url, 'motcua@demo.cqs.example');
     const [deskCookie] = await sessionCookies(url, [desk.id]);
     const profDir = o.cpuProf ? mkdtempSync(path.join(tmpdir(), 'cqs-prof-')) : undefined;
-    app = await startPlatformServer({ databaseUrl: url, cpuProfDir: profDir });
-    const idle = rssMb(app.pid);
+    app = await startPlatformServer({
+      databaseUrl: url,
+      cpuProfDir: profDir,
+      env: { WEB_PROCESSES },
+    });
+    const serverData = await dataDirectoryOf(url);
+    const idle = nodeTreeRssMb(app.pid).largest;
     const online = await measure(
       'app: POST /api/dossiers',
       app,
       app.url,
       onlineRequests(cookies, cookies.map(csrfOf)),
+      serverData,
     );
     const walkIn = {
       fullName: 'Hoàng Thị Mai',
@@ -196,18 +228,24 @@ async function postgresSuite() {
       applicant: walkIn,
       formData: FORM,
     });
-    const counter = await measure('app: POST /api/dossiers/counter', app, app.url, [
-      {
-        method: 'POST',
-        path: '/api/dossiers/counter',
-        headers: {
-          'content-type': 'application/json',
-          cookie: deskCookie!,
-          'x-csrf-token': csrfOf(deskCookie!),
+    const counter = await measure(
+      'app: POST /api/dossiers/counter',
+      app,
+      app.url,
+      [
+        {
+          method: 'POST',
+          path: '/api/dossiers/counter',
+          headers: {
+            'content-type': 'application/json',
+            cookie: deskCookie!,
+            'x-csrf-token': csrfOf(deskCookie!),
+          },
+          body: counterBody,
         },
-        body: counterBody,
-      },
-    ]);
+      ],
+      serverData,
+    );
     await app.stop();
     if (profDir) console.log(`CPU profile of the app: ${profDir}`);
     app = undefined;
@@ -238,10 +276,10 @@ async function postgresSuite() {
     figures.push(
       {
         bench: B,
-        figure: 'app online: submissions/s (c=50)',
+        figure: `app online: submissions/s (c=${CONNECTIONS}, ${WEB_PROCESSES} web processes)`,
         value: online.rps,
         unit: '/s',
-        goal: { kind: 'min', value: 2500 },
+        goal: { kind: 'min', value: 1000 },
       },
       { bench: B, figure: 'app online: p50', value: online.p50, unit: 'ms' },
       {
@@ -270,7 +308,8 @@ async function postgresSuite() {
         figure: 'app counter intake: receipts/s',
         value: counter.rps,
         unit: '/s',
-        note: `p50 ${counter.p50} ms, p99 ${counter.p99} ms; code + mail`,
+        goal: { kind: 'min', value: 300 },
+        note: `p50 ${counter.p50} ms, p99 ${counter.p99} ms; one desk's gap-free codes + mail`,
       },
       {
         bench: B,
@@ -289,17 +328,17 @@ async function postgresSuite() {
       { bench: 'memory', figure: 'app RSS idle (PostgreSQL)', value: idle, unit: 'MB' },
       {
         bench: 'memory',
-        figure: 'app RSS peak under load',
+        figure: 'largest web process RSS peak under load',
         value: Math.max(online.peak!, counter.peak!),
         unit: 'MB',
-        goal: { kind: 'max', value: 512 },
+        goal: { kind: 'max', value: 400 },
       },
       {
         bench: 'memory',
-        figure: 'app RSS 5 s after load',
+        figure: 'largest web process RSS 5 s after load',
         value: counter.after!,
         unit: 'MB',
-        goal: { kind: 'max', value: 512 },
+        goal: { kind: 'max', value: 400 },
       },
     );
     if (online.failed + counter.failed + bareRun.failed > 0)
@@ -319,7 +358,7 @@ async function embeddedSuite() {
   let app: Child | undefined;
   try {
     const t = Date.now();
-    app = await startPlatformServer({ dataDir });
+    app = await startPlatformServer({ dataDir, env: { WEB_PROCESSES } });
     console.log(
       `embedded PostgreSQL in ${dataDir}: new database seeded and serving in ${((Date.now() - t) / 1000).toFixed(1)} s`,
     );
@@ -329,6 +368,7 @@ async function embeddedSuite() {
       app,
       app.url,
       onlineRequests([who.cookie], [who.csrf]),
+      path.join(dataDir, 'postgres'),
     );
     // Its limit: pgbench writing the same three rows into the same embedded server.
     const instance = await openEmbedded(dataDir, () => {});
@@ -343,11 +383,18 @@ async function embeddedSuite() {
     figures.push(
       {
         bench: B,
-        figure: 'embedded app online: submissions/s',
+        figure: `embedded app online: submissions/s (${WEB_PROCESSES} web processes)`,
         value: online.rps,
         unit: '/s',
         goal: { kind: 'min', value: 1000 },
-        note: `p50 ${online.p50} ms, p99 ${online.p99} ms`,
+        note: `p50 ${online.p50} ms`,
+      },
+      {
+        bench: B,
+        figure: 'embedded app online: p99',
+        value: online.p99,
+        unit: 'ms',
+        goal: { kind: 'max', value: 50 },
       },
       {
         bench: B,

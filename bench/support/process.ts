@@ -20,14 +20,27 @@ export function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
-/** Resident memory of the PostgreSQL server of a data directory (postmaster and its backends), in MB. */
+/**
+ * Proportional resident memory (PSS) of a process in MB: shared pages divided among the processes
+ * sharing them, so PostgreSQL's shared buffers count once across its backends, not once in each.
+ */
+function pssMb(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Memory of the PostgreSQL server of a data directory (postmaster and its backends, PSS), in MB. */
 export function postgresRssMb(pgdata: string): number {
   const postmaster = Number(readFileSync(path.join(pgdata, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')
     .split(' ')
     .filter(Boolean)
     .map(Number);
-  return [postmaster, ...children].reduce((mb, pid) => mb + (rssMb(pid) || 0), 0);
+  return [postmaster, ...children].reduce((mb, pid) => mb + (pssMb(pid) || 0), 0);
 }
 
 /**
@@ -41,11 +54,39 @@ export function cpuSeconds(pid: number, thread?: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The processes a process started that are still its children (a cluster's web processes). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** RSS of the largest Node process among `pid` and its children (one web process), and their sum, in MB. */
+export function nodeTreeRssMb(pid: number): { largest: number; total: number } {
+  const node = [
+    pid,
+    ...childrenOf(pid).filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('cli.ts');
+      } catch {
+        return false;
+      }
+    }),
+  ];
+  const each = node.map((p) => rssMb(p) || 0);
+  return { largest: Math.max(0, ...each), total: each.reduce((a, b) => a + b, 0) };
+}
+
 export type Child = {
   url: string;
   pid: number;
   proc: ChildProcess;
-  /** Samples RSS every 250 ms until stopped; returns the peak in MB. */
+  /**
+   * Samples RSS every 250 ms until stopped; returns the peak of its largest Node process in MB
+   * (with WEB_PROCESSES, one web process: the figure the memory goal is about).
+   */
   sampleRss(): () => number;
   stop(): Promise<void>;
 };
@@ -89,13 +130,14 @@ export async function startChild(
     pid,
     proc,
     sampleRss() {
-      let peak = rssMb(pid);
+      const largest = () => nodeTreeRssMb(pid).largest;
+      let peak = largest();
       const timer = setInterval(() => {
-        peak = Math.max(peak, rssMb(pid));
+        peak = Math.max(peak, largest());
       }, 250);
       return () => {
         clearInterval(timer);
-        return Math.max(peak, rssMb(pid));
+        return Math.max(peak, largest());
       };
     },
     stop: () =>

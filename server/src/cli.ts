@@ -10,6 +10,7 @@ import { isNewDatabase, startPlatform } from './main.ts';
 import { BackupError, backup, restore, rowCount } from './platform/backup.ts';
 import type { Verb } from './platform/cli.ts';
 import { progress } from './platform/progress.ts';
+import { isWebChild, startCluster } from './web-processes.ts';
 
 const bar = (label: string) => (total: number) => progress(label, total);
 
@@ -31,11 +32,19 @@ const verbs: Record<string, Verb> = {
     summary:
       'Migrate the database, load reference data if it is new, and serve the API and the web app on PORT (default 3000).',
     async run(config) {
-      const running = await startPlatform(config);
+      if (isWebChild()) {
+        // One of WEB_PROCESSES: the primary prints the banner and stops it with SIGTERM.
+        const running = await startPlatform(config);
+        process.on('SIGINT', () => {});
+        process.once('SIGTERM', () => void running.close().then(() => process.exit(0)));
+        return undefined;
+      }
+      const clustered = config.WEB_PROCESSES > 1 && config.ROLES.includes('web');
+      const running = clustered ? await startCluster(config) : await startPlatform(config);
       const { database } = running;
       const web = running.roles.includes('web');
       console.log(`
-Chính quyền số đang chạy / is running (ROLES=${running.roles.join(',')})
+Chính quyền số đang chạy / is running (ROLES=${running.roles.join(',')}${clustered ? `, WEB_PROCESSES=${config.WEB_PROCESSES}` : ''})
 ${web ? `  Trang web / web app:      ${running.url}/\n  Tài liệu API / API docs:  ${running.url}/api/docs\n` : ''}  Sức khỏe / health:        ${running.url}/healthz  ${running.url}/readyz  ${running.url}/metrics
   Cơ sở dữ liệu / database: ${database.describe}
   Tỉnh / province:          ${config.PROVINCE_CODE}

@@ -157,6 +157,9 @@ const configSchema = z.object({
   // count of a desk's whole history is a scan of it on every page).
   LIST_COUNT_CAP: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
   DEMO_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(2000),
+  // `cqs start` serves HTTP from this many processes on one port (web-processes.ts): one per core
+  // lets every core serve. 1 = the start process serves itself.
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   // What this process does: `web` serves HTTP, `worker` runs the background jobs; both by default.
   ROLES: z
     .string()

@@ -27,6 +27,8 @@ export type Running = {
 export async function startPlatform(
   config: Config,
   log: (line: string) => void = console.log,
+  /** A cluster's primary (web-processes.ts) does not listen: its web processes share the port. */
+  options: { listen?: boolean; jobs?: boolean } = {},
 ): Promise<Running> {
   if (!config.DATABASE_URL && hasPgliteData(config.DATA_DIR))
     throw new ConfigError(PGLITE_FOUND(config.DATA_DIR));
@@ -46,8 +48,9 @@ export async function startPlatform(
     mailer = createMailer(config.SMTP_URL, config.MAIL_FROM, (msg, m) =>
       app?.log.info({ to: m.to, subject: m.subject, text: m.text }, msg),
     );
-    app = await buildApp({ config, database, mailer });
-    await app.listen({ port: config.PORT, host: config.HOST });
+    app = await buildApp({ config, database, mailer, ...(options.jobs === false ? { roles: [] } : {}) });
+    if (options.listen !== false) await app.listen({ port: config.PORT, host: config.HOST });
+    else await app.ready();
   } catch (e) {
     await app?.close();
     await database.close();
