@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type autocannon from 'autocannon';
 import { openEmbedded } from '../server/src/db/embedded.ts';
@@ -47,9 +47,8 @@ import { type Figure, report } from './support/report.ts';
 const o = benchOptions({
   engine: { type: 'string', default: 'both' },
   connections: { type: 'string', default: '50' },
-  // WEB_PROCESSES of the server (issue 26: both cores serving). 1 by default: on 2 cores, where
-  // PostgreSQL and the load generator take the other core, a second web process measured slower.
-  'web-processes': { type: 'string', default: '1' },
+  // WEB_PROCESSES of the server (issue 26: both cores serving): one per core by default.
+  'web-processes': { type: 'string', default: String(availableParallelism()) },
 });
 const WEB_PROCESSES = o.values['web-processes'] as string;
 const engine = o.values.engine as string;
