@@ -64,7 +64,8 @@ export class TtlCache<K, V> {
     if (which === undefined) this.#entries.clear();
     else if (typeof which === 'function')
       for (const [key, entry] of [...this.#entries]) {
-        if ('settled' in entry && (which as (value: V) => boolean)(entry.settled as V)) this.#entries.delete(key);
+        if ('settled' in entry && (which as (value: V) => boolean)(entry.settled as V))
+          this.#entries.delete(key);
       }
     else this.#entries.delete(which);
   }
@@ -81,7 +82,11 @@ export class TtlCache<K, V> {
 }
 
 /** A cache, and how an invalidation's key (e.g. a person id) maps to its entries. */
-type Registered = { name: string; cache: TtlCache<never, unknown>; forget: (key: string | undefined) => void };
+type Registered = {
+  name: string;
+  cache: TtlCache<never, unknown>;
+  forget: (key: string | undefined) => void;
+};
 const topicsOf = new WeakMap<Db, Map<string, Registered[]>>();
 
 /**
