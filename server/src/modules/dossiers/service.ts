@@ -340,6 +340,42 @@ export async function submitOnline(
   return { row: first, created: false };
 }
 
+/** A new dossier's row before it is written: what the caller decided, the lifecycle's facts, the rest empty. */
+function newRow(
+  decided: Pick<
+    Row,
+    | 'id'
+    | 'code'
+    | 'procedureId'
+    | 'procedureVersion'
+    | 'channel'
+    | 'status'
+    | 'applicantId'
+    | 'applicant'
+    | 'receivingAgencyId'
+    | 'competentAgencyId'
+    | 'formData'
+    | 'idempotencyKey'
+  >,
+  state: DossierState,
+  calendar: Calendar,
+  now: Date,
+): Row {
+  return {
+    ...decided,
+    organizationId: null,
+    handlerId: null,
+    state: encodeState(state),
+    ...factsOf(state, calendar),
+    digitizedAt: null,
+    rating: null,
+    ratingComment: null,
+    ratedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 const FILE_ONLINE = `
 WITH d AS (
   INSERT INTO dossier (id, procedure_id, procedure_version, channel, status, applicant_id, applicant,
@@ -402,37 +438,33 @@ async function newOnlineDossier(
     status = decision.status;
     events.push(eventRow(2, lifecycleEvent(decision.event, state, null, person.id)));
   }
-  const row: Row = {
-    id,
-    code: null,
-    procedureId: procedure.procedureId,
-    procedureVersion: procedure.version,
-    channel: 'online',
-    status,
-    applicantId: person.id,
-    applicant: {
-      fullName: person.fullName,
-      cccd: person.cccd,
-      phone: person.phone,
-      email: person.email,
-      addressCommuneCode: person.addressCommuneCode,
-      addressDetail: person.addressDetail,
+  const row = newRow(
+    {
+      id,
+      code: null,
+      procedureId: procedure.procedureId,
+      procedureVersion: procedure.version,
+      channel: 'online',
+      status,
+      applicantId: person.id,
+      applicant: {
+        fullName: person.fullName,
+        cccd: person.cccd,
+        phone: person.phone,
+        email: person.email,
+        addressCommuneCode: person.addressCommuneCode,
+        addressDetail: person.addressDetail,
+      },
+      receivingAgencyId: desk.id,
+      competentAgencyId: competent.id,
+      formData: input.formData,
+      idempotencyKey: input.idempotencyKey ?? null,
     },
-    organizationId: null,
-    receivingAgencyId: desk.id,
-    competentAgencyId: competent.id,
-    handlerId: null,
-    formData: input.formData,
-    state: encodeState(state),
-    ...factsOf(state, calendar),
-    digitizedAt: null,
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
-    idempotencyKey: input.idempotencyKey ?? null,
-    createdAt: now,
-    updatedAt: now,
-  };
+    state,
+    calendar,
+    now,
+  );
+
   return { row, events };
 }
 
@@ -506,30 +538,26 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
     { now, calendar },
   );
   const state: DossierState = { ...draft, ...decision.changes };
-  const row: Row = {
-    id: newId(),
-    code: CODE,
-    procedureId: procedure.procedureId,
-    procedureVersion: procedure.version,
-    channel: input.channel,
-    status: decision.status,
-    applicantId,
-    applicant: input.applicant,
-    organizationId: null,
-    receivingAgencyId: input.deskAgencyId,
-    competentAgencyId,
-    handlerId: null,
-    formData: input.formData,
-    state: encodeState(state),
-    ...factsOf(state, calendar),
-    digitizedAt: null,
-    rating: null,
-    ratingComment: null,
-    ratedAt: null,
-    idempotencyKey: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const row = newRow(
+    {
+      id: newId(),
+      code: CODE,
+      procedureId: procedure.procedureId,
+      procedureVersion: procedure.version,
+      channel: input.channel,
+      status: decision.status,
+      applicantId,
+      applicant: input.applicant,
+      receivingAgencyId: input.deskAgencyId,
+      competentAgencyId,
+      formData: input.formData,
+      idempotencyKey: null,
+    },
+    state,
+    calendar,
+    now,
+  );
+
   const events = [
     eventRow(1, {
       type: 'create',
