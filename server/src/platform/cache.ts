@@ -131,14 +131,12 @@ export function forgetOnCommit(tx: Tx, topic: string, key?: string) {
 export const CACHE_CHANNEL = 'cqs_cache';
 
 /**
- * After a change the triggers do not see: drops it here at once and tells the other processes.
- * Call it after the transaction committed (a NOTIFY from a rolled-back change would do no harm,
- * but one sent before commit could let another process reload the old rows).
+ * For a change no trigger announces: once `tx` commits, this process drops `topic` (or its `key`)
+ * and, by the NOTIFY PostgreSQL delivers on that commit only, every other process too.
  */
-export async function invalidate(database: Database, topic: string, key?: string) {
-  forget(database.db, topic, key);
-  const payload = key === undefined ? topic : `${topic}:${key}`;
-  await database.rows(sql`SELECT pg_notify(${CACHE_CHANNEL}, ${payload})`);
+export async function invalidateOnCommit(tx: Tx, topic: string, key?: string) {
+  forgetOnCommit(tx, topic, key);
+  await tx.execute(sql`SELECT pg_notify(${CACHE_CHANNEL}, ${key === undefined ? topic : `${topic}:${key}`})`);
 }
 
 /** This process's ear for other processes' changes (a web node runs it). */

@@ -308,31 +308,8 @@ export async function submitOnline(
   // The dossier with its events, in one statement: atomic on its own, one round trip, and a retry
   // with the same Idempotency-Key (or two at once: the unique key decides) writes nothing.
   const written = await ctx.database.prepared<{ id: string }>('dossier_file_online', FILE_ONLINE, [
-    row.id,
-    row.procedureId,
-    row.procedureVersion,
-    row.channel,
-    row.status,
-    row.applicantId,
-    JSON.stringify(row.applicant),
-    row.receivingAgencyId,
-    row.competentAgencyId,
-    JSON.stringify(row.formData),
-    JSON.stringify(row.state),
-    row.receivedAt,
-    row.dueAt,
-    row.finishedAt,
-    row.returnedAt,
-    row.returnMethod,
-    row.result,
-    row.stoppedAt,
-    row.supplementRequests,
-    row.outcomeAt,
-    row.outcome,
-    row.workingDaysTaken,
-    row.idempotencyKey,
-    row.createdAt,
-    JSON.stringify(events),
+    jsonRows(dossiers, [row]),
+    jsonRows(dossierEvents, events),
   ]);
   if (written.length) return { row, created: true };
   const first = await firstWithKey();
@@ -382,15 +359,17 @@ WITH d AS (
     receiving_agency_id, competent_agency_id, form_data, state, received_at, due_at, finished_at,
     returned_at, return_method, result, stopped_at, supplement_requests, outcome_at, outcome,
     working_days_taken, idempotency_key, created_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-    $21, $22, $23, $24, $24)
+  SELECT r.id, r.procedure_id, r.procedure_version, r.channel, r.status, r.applicant_id, r.applicant,
+    r.receiving_agency_id, r.competent_agency_id, r.form_data, r.state, r.received_at, r.due_at, r.finished_at,
+    r.returned_at, r.return_method, r.result, r.stopped_at, r.supplement_requests, r.outcome_at, r.outcome,
+    r.working_days_taken, r.idempotency_key, r.created_at, r.updated_at
+  FROM jsonb_populate_record(NULL::dossier, $1::jsonb -> 0) AS r
   ON CONFLICT ON CONSTRAINT dossier_idempotency_uq DO NOTHING
   RETURNING id
 ), e AS (
   INSERT INTO dossier_event (id, dossier_id, seq, type, from_status, to_status, actor_id, at, note, due_at, data)
-  SELECT v.id, d.id, v.seq, v.type, v."fromStatus", v."toStatus", v."actorId", v.at, v.note, v."dueAt", v.data
-  FROM d CROSS JOIN jsonb_to_recordset($25::jsonb) AS v(id uuid, seq int, type text, "fromStatus" text,
-    "toStatus" text, "actorId" uuid, at timestamptz, note text, "dueAt" timestamptz, data jsonb)
+  SELECT v.id, d.id, v.seq, v.type, v.from_status, v.to_status, v.actor_id, v.at, v.note, v.due_at, v.data
+  FROM d, jsonb_populate_recordset(NULL::dossier_event, $2::jsonb) AS v
 )
 SELECT id FROM d`;
 

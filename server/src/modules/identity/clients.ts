@@ -1,7 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/engine.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { CACHE_CHANNEL, cacheOf, forgetOnCommit } from '../../platform/cache.ts';
+import { cacheOf, invalidateOnCommit } from '../../platform/cache.ts';
 import { randomToken, type Sealer } from '../../platform/secrets.ts';
 import { IdentityErrors } from './errors.ts';
 import { oidcClients } from './schema.ts';
@@ -216,10 +216,8 @@ const clientCache = (db: Db) =>
   cacheOf<string, ClientMetadata | undefined>(db, CLIENT_TOPIC, { ttlMs: CLIENT_CACHE_MS, max: 1000 });
 
 /** Before a client's row changes in `tx`: every process forgets its clients once `tx` commits. */
-async function clientsChanged(tx: Tx) {
-  forgetOnCommit(tx, CLIENT_TOPIC);
-  // Delivered by PostgreSQL on commit only, to every process's listener (platform/cache.ts).
-  await tx.execute(sql`SELECT pg_notify(${CACHE_CHANNEL}, ${CLIENT_TOPIC})`);
+function clientsChanged(tx: Tx) {
+  return invalidateOnCommit(tx, CLIENT_TOPIC);
 }
 
 /** The client as oidc-provider wants it, or undefined when unknown or disabled. */
