@@ -80,6 +80,8 @@ const yearStart = vietnamInstant(`${year}-01-01`, 0).getTime();
 {
   const bar = progress('Công dân / citizens', citizenCount);
   let batch: Cell[][] = [];
+  // Past a million citizens the CCCD serial repeats (people.ts): keep the numbers given.
+  const issued = citizenCount > 1_000_000 ? new Set<string>() : undefined;
   for (let i = 0; i < citizenCount; i++) {
     const id = uuidAt(yearStart - 86_400_000 + i, rnd);
     const c = makeCitizen(
@@ -89,6 +91,7 @@ const yearStart = vietnamInstant(`${year}-01-01`, 0).getTime();
       rnd,
       config.PROVINCE_CODE.padStart(3, '0').slice(-2),
       province.communeCodes,
+      issued,
     );
     citizens.push({ id, fullName: c.fullName, cccd: c.cccd, phone: c.phone, communeCode: c.communeCode });
     batch.push([

@@ -54,6 +54,7 @@ export function makeCitizen(
   rnd: Random,
   provinceCode: string,
   communes: readonly string[],
+  issued?: Set<string>,
 ): Citizen {
   const female = rnd.chance(0.5);
   const surname = rnd.weighted(names.surnames.items, names.surnames.cumulative);
@@ -62,13 +63,18 @@ export function makeCitizen(
   const middle = given.includes(' ')
     ? ''
     : `${female ? 'Thị' : rnd.weighted(names.middles.items, names.middles.cumulative)} `;
-  const year = rnd.int(1950, 2007);
+  let year = rnd.int(1950, 2007);
   const month = rnd.int(1, 12);
   const day = rnd.int(1, 28);
-  const centurySex = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
-  // The last six digits carry the running index so every generated CCCD is unique.
+  // The last six digits carry the running index, so the first million CCCDs are unique. Past a
+  // million the serial repeats: a number already in `issued` is drawn again with another birth year
+  // (the sex and birth year are part of the number; 58 years × 2 leave room for 116 million).
   const serial = String(index % 1_000_000).padStart(6, '0');
-  const cccd = `0${provinceCode}${centurySex}${String(year % 100).padStart(2, '0')}${serial}`;
+  const numberFor = (y: number) =>
+    `0${provinceCode}${(y >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(y % 100).padStart(2, '0')}${serial}`;
+  let cccd = numberFor(year);
+  while (issued?.has(cccd)) cccd = numberFor((year = rnd.int(1950, 2007)));
+  issued?.add(cccd);
   const phone = `09${String(index).padStart(8, '0').slice(-8)}`;
   return {
     id,
