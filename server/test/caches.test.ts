@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Database, openDatabase } from '../src/db/engine.ts';
@@ -121,6 +122,30 @@ describeEachEngine('caches of two web processes on one database', { seed: true }
       await ctx.database.rows(
         sql`UPDATE identity_person SET status = 'active' WHERE id = ${ids.nguyenvanan}`,
       );
+    }
+  });
+
+  it("tells the other processes of a change to who a person is, not of a sign-in's bookkeeping", async () => {
+    // Every sign-in writes last_login_at: before migration 0021 it dropped that person's cached
+    // sign-ins in every process. A change of name or status still must.
+    const listener = new pg.Client({ connectionString: ctx.url });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listener.query('LISTEN cqs_cache');
+    const topic = `auth:${ids.tranthibinh}`;
+    try {
+      await ctx.database.rows(
+        sql`UPDATE identity_person SET last_login_at = now(), failed_logins = 0, locked_until = NULL WHERE id = ${ids.tranthibinh}`,
+      );
+      await sleep(300);
+      expect(heard).not.toContain(topic);
+      await ctx.database.rows(
+        sql`UPDATE identity_person SET full_name = full_name WHERE id = ${ids.tranthibinh}`,
+      );
+      expect(await within(2000, async () => heard.includes(topic))).toBe(true);
+    } finally {
+      await listener.end();
     }
   });
 
