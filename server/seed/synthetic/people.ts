@@ -73,7 +73,10 @@ export function makeCitizen(
   const numberFor = (y: number) =>
     `0${provinceCode}${(y >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(y % 100).padStart(2, '0')}${serial}`;
   let cccd = numberFor(year);
-  while (issued?.has(cccd)) cccd = numberFor((year = rnd.int(1950, 2007)));
+  while (issued?.has(cccd)) {
+    year = rnd.int(1950, 2007);
+    cccd = numberFor(year);
+  }
   issued?.add(cccd);
   const phone = `09${String(index).padStart(8, '0').slice(-8)}`;
   return {
