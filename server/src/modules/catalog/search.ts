@@ -85,51 +85,19 @@ async function findProcedures(db: Db, query: SearchQuery): Promise<SearchResult>
   if (query.onlineType) filters.push(eq(v.onlineType, query.onlineType));
   if (query.agencyId) filters.push(eq(v.competentAgencyId, query.agencyId));
   if (query.hasForm !== undefined) filters.push(query.hasForm ? hasForm : sql`NOT ${hasForm}`);
-  const order: SQL[] = [];
   const q = query.q?.trim().replace(/\s+/g, ' ');
-  if (q && /^\d+\.\d+$/.test(q)) {
-    // A national procedure code ("1.001193"): no name is made of digits and dots.
-    filters.push(eq(procedures.code, q));
-  } else if (q) {
-    // f_search_key folds case, diacritics and i/y spellings (migration 0007), on both sides. Both
-    // tests are ones the trigram index answers (the containing words, and `<%`: word similarity at
-    // least pg_trgm.word_similarity_threshold, 0.5, set on every connection by db/engine.ts), so a
-    // search reads the few matching names instead of folding all 2,600 on every request.
-    const folded = v.searchKey;
-    const needle = sql`f_search_key(${q})`;
-    const like = sql`f_search_key(${q.replace(/[\\%_]/g, (c) => `\\${c}`)})`;
-    filters.push(sql`(${folded} LIKE '%' || ${like} || '%' OR ${needle} <% ${folded})`);
-    order.push(
-      sql`(${folded} LIKE '%' || ${like} || '%') DESC`,
-      sql`word_similarity(${needle}, ${folded}) DESC`,
-      // Among equally good matches, the name closest as a whole: the general procedure first.
-      sql`similarity(${needle}, ${folded}) DESC`,
-    );
-  }
-  // Then the procedures with an e-form (the ones people file most), then the shorter names.
-  order.push(sql`${hasForm} DESC`, sql`length(${v.name}->>'vi')`, asc(procedures.code));
+  // A national procedure code ("1.001193"): no name is made of digits and dots.
+  if (q && /^\d+\.\d+$/.test(q)) filters.push(eq(procedures.code, q));
+  if (q && !/^\d+\.\d+$/.test(q)) return findByWords(db, q, and(...filters)!, query);
   const where = and(...filters);
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        code: procedures.code,
-        enabled: procedures.enabled,
-        version: v.version,
-        name: v.name,
-        field: v.field,
-        levels: v.levels,
-        onlineType: v.onlineType,
-        processingTime: v.processingTime,
-        processingTimeText: v.processingTimeText,
-        feeFree: v.feeFree,
-        competentAuthority: v.competentAuthority,
-        competentAgencyId: v.competentAgencyId,
-        hasForm,
-      })
+      .select(summaryColumns)
       .from(v)
       .innerJoin(procedures, eq(procedures.id, v.procedureId))
       .where(where)
-      .orderBy(...order)
+      // The procedures with an e-form first (the ones people file most), then the shorter names.
+      .orderBy(sql`${hasForm} DESC`, sql`length(${v.name}->>'vi')`, asc(procedures.code))
       .limit(query.limit)
       .offset(query.offset),
     db
@@ -138,10 +106,92 @@ async function findProcedures(db: Db, query: SearchQuery): Promise<SearchResult>
       .innerJoin(procedures, eq(procedures.id, v.procedureId))
       .where(where),
   ]);
-  return {
-    items: rows,
-    total: total?.n ?? 0,
-  };
+  return { items: rows, total: total?.n ?? 0 };
+}
+
+const summaryColumns = {
+  code: procedures.code,
+  enabled: procedures.enabled,
+  version: v.version,
+  name: v.name,
+  field: v.field,
+  levels: v.levels,
+  onlineType: v.onlineType,
+  processingTime: v.processingTime,
+  processingTimeText: v.processingTimeText,
+  feeFree: v.feeFree,
+  competentAuthority: v.competentAuthority,
+  competentAgencyId: v.competentAgencyId,
+  hasForm: hasForm.as('has_form'),
+};
+
+/**
+ * The names matching the typed words: those containing them, then those close enough by trigram
+ * word similarity. f_search_key folds case, diacritics and i/y spellings (migration 0007) on both
+ * sides. The similarity is the cost (tens of microseconds a name, the words being common to many),
+ * so each offered name is scored once, in a CTE read twice (so PostgreSQL keeps it rather than
+ * inlining it and scoring again): once for the count, once for the page, in one statement.
+ * The threshold is `<%`'s own, pg_trgm.word_similarity_threshold (0.5, set on every connection by
+ * db/engine.ts).
+ */
+async function findByWords(db: Db, q: string, where: SQL, query: SearchQuery): Promise<SearchResult> {
+  const needle = sql`f_search_key(${q})`;
+  const like = sql`f_search_key(${q.replace(/[\\%_]/g, (c) => `\\${c}`)})`;
+  const scored = db.$with('scored').as(
+    db
+      .select({
+        ...summaryColumns,
+        key: v.searchKey,
+        nameLength: sql<number>`length(${v.name}->>'vi')`.as('name_length'),
+        contains: sql<boolean>`${v.searchKey} LIKE '%' || ${like} || '%'`.as('contains'),
+        closeness: sql<number>`word_similarity(${needle}, ${v.searchKey})`.as('closeness'),
+      })
+      .from(v)
+      .innerJoin(procedures, eq(procedures.id, v.procedureId))
+      .where(where),
+  );
+  const matches = sql`(${scored.contains} OR ${scored.closeness} >= current_setting('pg_trgm.word_similarity_threshold')::real)`;
+  const rows = await db
+    .with(scored)
+    .select({
+      code: scored.code,
+      enabled: scored.enabled,
+      version: scored.version,
+      name: scored.name,
+      field: scored.field,
+      levels: scored.levels,
+      onlineType: scored.onlineType,
+      processingTime: scored.processingTime,
+      processingTimeText: scored.processingTimeText,
+      feeFree: scored.feeFree,
+      competentAuthority: scored.competentAuthority,
+      competentAgencyId: scored.competentAgencyId,
+      hasForm: scored.hasForm,
+      total: sql<number>`(SELECT count(*)::int FROM ${scored} WHERE ${matches})`,
+    })
+    .from(scored)
+    .where(matches)
+    .orderBy(
+      sql`${scored.contains} DESC`,
+      sql`${scored.closeness} DESC`,
+      // Among equally good matches, the name closest as a whole: the general procedure first.
+      sql`similarity(${needle}, ${scored.key}) DESC`,
+      sql`${scored.hasForm} DESC`,
+      scored.nameLength,
+      scored.code,
+    )
+    .limit(query.limit)
+    .offset(query.offset);
+  if (rows.length === 0 && query.offset > 0) {
+    // A page past the last: the count alone.
+    const [counted] = await db
+      .with(scored)
+      .select({ n: sql<number>`count(*)::int` })
+      .from(scored)
+      .where(matches);
+    return { items: [], total: counted?.n ?? 0 };
+  }
+  return { items: rows.map(({ total: _, ...item }) => item), total: rows[0]?.total ?? 0 };
 }
 
 /** Fields (lĩnh vực) with how many procedures each has, for the portal's browse page. */
