@@ -5,7 +5,8 @@
  *
  *   npm run bench                  100k dossiers (cqs_bench_quick, generated when missing), under 10 min
  *   npm run bench -- --full        the 1 M-dossier database (cqs_bench; generated when missing)
- *   options: --database-url postgres://…  --duration 15  --only submit,inbox,search,oidc,lighthouse,statistics
+ *   options: --database-url postgres://…  --duration 15  --only submit,inbox,search,oidc,lighthouse,statistics,growth
+ *   (growth, `bench/growth.ts`, runs only when named: submission on 100k, 1 M and 5 M dossiers)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +49,9 @@ run('search', 'search.ts');
 run('oidc', 'oidc.ts');
 // Its own fresh `cqs start` (the catalogue and demo accounts), not the bench database: about 4 min.
 run('lighthouse', 'lighthouse.ts');
+// Submission on 100k, 1 M and 5 M dossiers, one after the other: only when asked (`--only growth`),
+// since a missing 5 M database takes 25–40 min to generate.
+if (only?.includes('growth')) run('growth', 'growth.ts');
 
 const figures: Figure[] = readFileSync(file, { encoding: 'utf8', flag: 'a+' })
   .split('\n')
