@@ -8,6 +8,7 @@ import { openAndMigrate } from './db/open.ts';
 import { importPglite } from './db/pglite-import.ts';
 import { isNewDatabase, startPlatform } from './main.ts';
 import { BackupError, backup, restore, rowCount } from './platform/backup.ts';
+import { boundHeapGrowth } from './platform/heap.ts';
 import type { Verb } from './platform/cli.ts';
 import { progress } from './platform/progress.ts';
 import { isWebChild, startCluster } from './web-processes.ts';
@@ -32,6 +33,7 @@ const verbs: Record<string, Verb> = {
     summary:
       'Migrate the database, load reference data if it is new, and serve the API and the web app on PORT (default 3000).',
     async run(config) {
+      boundHeapGrowth(config.HEAP_GROWTH_PERCENT);
       if (isWebChild()) {
         // One of WEB_PROCESSES: the primary prints the banner and stops it with SIGTERM.
         const running = await startPlatform(config);

@@ -14,6 +14,11 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });
 
+  it("bounds the heap's growth by half by default; 0 leaves V8's own rule", () => {
+    expect(loadConfig({}).HEAP_GROWTH_PERCENT).toBe(50);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).HEAP_GROWTH_PERCENT).toBe(0);
+  });
+
   it.each([
     ['PORT', 'abc', 'whole number from 1 to 65535'],
     ['PORT', '70000', 'whole number from 1 to 65535'],
@@ -22,6 +27,8 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud', 'one of fatal'],
     ['AGENCY_CODE_ROOT', 'h08', 'capital letter'],
     ['SITE_CONTACT_EMAIL', 'not-mail', 'e-mail'],
+    ['WEB_PROCESSES', '0', 'whole number from 1 to 64'],
+    ['HEAP_GROWTH_PERCENT', '500', 'whole number from 0 to 300'],
   ])('stops on %s=%s with a message naming the variable', (name, value, allowed) => {
     let error: unknown;
     try {

@@ -6,11 +6,13 @@ import { z } from 'zod';
 /** The repository root: server/src/config.ts → ../../ */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const port = z.coerce
-  .number({ message: 'must be a whole number from 1 to 65535' })
-  .int('must be a whole number from 1 to 65535')
-  .min(1, 'must be a whole number from 1 to 65535')
-  .max(65535, 'must be a whole number from 1 to 65535');
+/** A whole number in [min, max], the message saying so whatever is wrong with it. */
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+};
+
+const port = wholeNumber(1, 65535);
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -62,12 +64,7 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  DATABASE_POOL_MAX: z.coerce
-    .number({ message: 'must be a whole number from 1 to 200' })
-    .int('must be a whole number from 1 to 200')
-    .min(1, 'must be a whole number from 1 to 200')
-    .max(200, 'must be a whole number from 1 to 200')
-    .default(10),
+  DATABASE_POOL_MAX: wholeNumber(1, 200).default(10),
   PROVINCE_CODE: z
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code of 1 July 2025, e.g. 08 (Tuyên Quang)')
@@ -107,12 +104,7 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://, e.g. smtp://user:pass@mail.example.vn:587')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Chính quyền số <no-reply@localhost>'),
-  LOGIN_MAX_FAILURES: z.coerce
-    .number({ message: 'must be a whole number from 1 to 100' })
-    .int('must be a whole number from 1 to 100')
-    .min(1, 'must be a whole number from 1 to 100')
-    .max(100, 'must be a whole number from 1 to 100')
-    .default(5),
+  LOGIN_MAX_FAILURES: wholeNumber(1, 100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce
     .number({ message: 'must be a whole number of minutes from 1 to 1440' })
     .int('must be a whole number of minutes from 1 to 1440')
@@ -159,7 +151,10 @@ const configSchema = z.object({
   DEMO_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(2000),
   // `cqs start` serves HTTP from this many processes on one port (web-processes.ts): one per core
   // lets every core serve. 1 = the start process serves itself.
-  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  WEB_PROCESSES: wholeNumber(1, 64).default(1),
+  // How much V8 may grow the heap past what survived the last full collection before the next
+  // (platform/heap.ts): 50 keeps a loaded web process near 250 MB instead of 400+; 0 = V8's own.
+  HEAP_GROWTH_PERCENT: wholeNumber(0, 300).default(50),
   // What this process does: `web` serves HTTP, `worker` runs the background jobs; both by default.
   ROLES: z
     .string()
