@@ -8,8 +8,8 @@ import { openAndMigrate } from './db/open.ts';
 import { importPglite } from './db/pglite-import.ts';
 import { isNewDatabase, startPlatform } from './main.ts';
 import { BackupError, backup, restore, rowCount } from './platform/backup.ts';
-import { boundHeapGrowth } from './platform/heap.ts';
 import type { Verb } from './platform/cli.ts';
+import { boundHeapGrowth } from './platform/heap.ts';
 import { progress } from './platform/progress.ts';
 import { isWebChild, startCluster } from './web-processes.ts';
 
