@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../src/platform/net.ts';
@@ -15,6 +16,9 @@ describeEachEngine('cqs start with WEB_PROCESSES=2', { seed: true }, (ctx) => {
   let proc: ReturnType<typeof spawn>;
   let url: string;
   let output = '';
+  // A DATA_DIR of its own, new as in a fresh clone: the web processes find no secret.key and no web
+  // client, and must not each make their own at once.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cqs-web-processes-'));
   beforeAll(async () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
@@ -23,6 +27,8 @@ describeEachEngine('cqs start with WEB_PROCESSES=2', { seed: true }, (ctx) => {
       env: {
         ...process.env,
         DATABASE_URL: ctx.url,
+        DATA_DIR: dataDir,
+        SECRET_KEY: '',
         PORT: String(port),
         HOST: '127.0.0.1',
         WEB_PROCESSES: '2',
@@ -38,6 +44,7 @@ describeEachEngine('cqs start with WEB_PROCESSES=2', { seed: true }, (ctx) => {
   }, 60_000);
   afterAll(() => {
     if (proc.exitCode === null) proc.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('serves from two web processes, replaces one that dies, and stops them all on SIGTERM', async () => {

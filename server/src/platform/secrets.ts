@@ -20,7 +20,19 @@ export function resolveSecretKey(
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(dataDir, { recursive: true });
   const generated = randomBytes(32).toString('base64url');
-  fs.writeFileSync(file, `${generated}\n`, { mode: 0o600 });
+  // Several processes may start at once on a new DATA_DIR (WEB_PROCESSES): the key is written
+  // whole to a file of this process's own, then linked into place, which fails if another process
+  // was first; then its key is the one.
+  const mine = `${file}.${process.pid}`;
+  fs.writeFileSync(mine, `${generated}\n`, { mode: 0o600 });
+  try {
+    fs.linkSync(mine, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return fs.readFileSync(file, 'utf8').trim();
+  } finally {
+    fs.rmSync(mine, { force: true });
+  }
   warn(`SECRET_KEY is not set: generated one in ${file}. Set SECRET_KEY in production and keep it safe.`);
   return generated;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type Provider from 'oidc-provider';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/engine.ts';
@@ -29,6 +30,9 @@ export async function createIdentity(
 ): Promise<IdentityContext> {
   const sealer = createSealer(resolveSecretKey(config.SECRET_KEY, config.DATA_DIR, warn));
   const webClient = await inTransaction(database, async (tx) => {
+    // Web processes starting at once on a new database: one makes the signing key and the web
+    // client, the others wait here and find them made.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('cqs:identity-setup', 0))`);
     await ensureSigningKey(tx, sealer);
     return ensureWebClient(tx, sealer, config.publicUrl);
   });
