@@ -16,7 +16,7 @@ import { agencies, persons, roleAssignments } from '../identity/schema.ts';
 import type { Auth } from '../identity/web-session.ts';
 import { notificationOutbox, notifications } from '../notifications/schema.ts';
 import { notificationRows } from '../notifications/service.ts';
-import { codePrefix, nextDossierCode } from './codes.ts';
+import { codePrefix, NEXT_CODE, nextDossierCode } from './codes.ts';
 import { formErrors, unsafeTextErrors } from './eform.ts';
 import { DossierErrors, DossierFileErrors } from './errors.ts';
 import { factsOf } from './facts.ts';
@@ -572,10 +572,7 @@ export async function counterIntake(ctx: DossierContext, auth: Auth, input: Coun
 const CODE = '{{DOSSIER_CODE}}';
 
 const COUNTER_INTAKE = `
-WITH c AS (
-  INSERT INTO dossier_code_counter AS k (agency_id, day, last) VALUES ($1, $2::date, 1)
-  ON CONFLICT (agency_id, day) DO UPDATE SET last = k.last + 1
-  RETURNING $3::text || CASE WHEN k.last < 10000 THEN lpad(k.last::text, 4, '0') ELSE k.last::text END AS code
+WITH c AS (${NEXT_CODE}
 ), d AS (
   INSERT INTO dossier (id, code, procedure_id, procedure_version, channel, status, applicant_id, applicant,
     receiving_agency_id, competent_agency_id, form_data, state, received_at, due_at, finished_at,
