@@ -66,11 +66,6 @@ export function composeMail(n: Pick<NotificationInput, 'title' | 'body' | 'link'
   return { subject: subject.length > MAX_SUBJECT ? `${subject.slice(0, MAX_SUBJECT - 1)}…` : subject, text };
 }
 
-/**
- * Records a notice in the caller's transaction: the inbox row (when there is an account) and the
- * mail to send (when there is an address). Both commit or vanish with the change that caused
- * them; the dispatcher sends the mail after commit.
- */
 /** The rows a notification is: the inbox item (with an account) and the mail (with a usable address). */
 export function notificationRows(n: NotificationInput, now: Date = new Date()) {
   const notification: typeof notifications.$inferInsert | null = n.recipientId
@@ -105,6 +100,11 @@ export function notificationRows(n: NotificationInput, now: Date = new Date()) {
   return { notification, outbox };
 }
 
+/**
+ * Records a notice in the caller's transaction: the inbox row (when there is an account) and the
+ * mail to send (when there is an address). Both commit or vanish with the change that caused
+ * them; the dispatcher sends the mail after commit.
+ */
 export async function enqueueNotification(
   tx: Tx,
   n: NotificationInput,
